@@ -1,0 +1,1 @@
+//! Vocabularies, TF-IDF weighting and CSR sparse matrices.

@@ -1,0 +1,1 @@
+//! Numeric kernels (scalar here; SIMD128 twins on wasm32).

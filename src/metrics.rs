@@ -1,0 +1,1 @@
+//! Accuracy, per-class precision / recall / F1, confusion matrix and scikit-learn's report layout.

@@ -1,0 +1,1 @@
+//! Training loop driven epoch by epoch.
