@@ -39,3 +39,66 @@ pub const ENGLISH: &[&str] = &[
     "whoever", "whole", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet",
     "you", "your", "yours", "yourself", "yourselves",
 ];
+
+use serde::{Deserialize, Serialize};
+
+/// Which stop words the analyzer drops (after lowercasing, before forming n-grams).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StopWords {
+    /// Keep every token.
+    #[default]
+    None,
+    /// scikit-learn's `ENGLISH_STOP_WORDS` ([`ENGLISH`]).
+    English,
+    /// A list of one's own, kept sorted and without duplicates.
+    List(Vec<String>),
+}
+
+impl StopWords {
+    /// A custom list from text with one word per line (blank lines and surrounding
+    /// whitespace ignored; lines starting with `#` are comments).
+    pub fn from_lines(text: &str) -> StopWords {
+        let mut words: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && !w.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        StopWords::List(words)
+    }
+
+    /// Is `token` a stop word?
+    #[inline]
+    pub fn contains(&self, token: &str) -> bool {
+        match self {
+            StopWords::None => false,
+            StopWords::English => ENGLISH.binary_search(&token).is_ok(),
+            StopWords::List(words) => words.binary_search_by(|w| w.as_str().cmp(token)).is_ok(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_list_is_sorted_complete_and_searchable() {
+        assert_eq!(ENGLISH.len(), 318);
+        assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
+        let sw = StopWords::English;
+        assert!(sw.contains("the") && sw.contains("yourselves") && sw.contains("a"));
+        assert!(!sw.contains("computer") && !sw.contains("The"));
+    }
+
+    #[test]
+    fn custom_list_from_lines() {
+        let sw = StopWords::from_lines("  foo\n# comment\n\nbar\nfoo\n");
+        assert_eq!(sw, StopWords::List(vec!["bar".into(), "foo".into()]));
+        assert!(sw.contains("foo") && !sw.contains("baz"));
+        assert!(!StopWords::None.contains("the"));
+    }
+}
