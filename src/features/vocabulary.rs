@@ -1,0 +1,246 @@
+//! Terms as a trie of token ids, and the document-frequency counts a vocabulary is fitted from.
+//!
+//! A term is a word n-gram. Its text is its tokens joined by single spaces (scikit-learn's
+//! convention), but the hot paths never build that string: a unigram is found by its token,
+//! and an n-gram by following `(prefix term, next token)` links, one hash lookup per word.
+
+use crate::text::Analyzer;
+use crate::{Error, Result};
+use rustc_hash::FxHashMap;
+
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone)]
+struct Node {
+    /// The term this one extends by one token, or `NONE` for a unigram.
+    parent: u32,
+    /// The unigram term of the last token.
+    last: u32,
+    /// The token text (unigrams only; empty for longer n-grams).
+    text: Box<str>,
+}
+
+/// Interned terms: unigrams by their text, longer n-grams by `(prefix, last token)`.
+#[derive(Debug, Clone, Default)]
+pub struct TermTrie {
+    tokens: FxHashMap<Box<str>, u32>,
+    children: FxHashMap<u64, u32>,
+    nodes: Vec<Node>,
+}
+
+#[inline]
+fn child_key(prefix: u32, token: u32) -> u64 {
+    ((prefix as u64) << 32) | token as u64
+}
+
+impl TermTrie {
+    /// Number of interned terms (unigrams and n-grams).
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+    /// Whether no term is interned.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    fn push(&mut self, node: Node) -> u32 {
+        let id = self.nodes.len() as u32;
+        self.nodes.push(node);
+        id
+    }
+
+    /// The unigram term of `token`, created if new.
+    #[inline]
+    pub fn intern_token(&mut self, token: &str) -> u32 {
+        if let Some(&id) = self.tokens.get(token) {
+            return id;
+        }
+        let id = self.push(Node { parent: NONE, last: 0, text: token.into() });
+        self.nodes[id as usize].last = id;
+        self.tokens.insert(token.into(), id);
+        id
+    }
+
+    /// The unigram term of `token`, if known.
+    #[inline]
+    pub fn token(&self, token: &str) -> Option<u32> {
+        self.tokens.get(token).copied()
+    }
+
+    /// The term `prefix` + `token` (a unigram term id), created if new.
+    #[inline]
+    pub fn intern_child(&mut self, prefix: u32, token: u32) -> u32 {
+        let key = child_key(prefix, token);
+        if let Some(&id) = self.children.get(&key) {
+            return id;
+        }
+        let id = self.push(Node { parent: prefix, last: token, text: Box::from("") });
+        self.children.insert(key, id);
+        id
+    }
+
+    /// The term `prefix` + `token`, if known.
+    #[inline]
+    pub fn child(&self, prefix: u32, token: u32) -> Option<u32> {
+        self.children.get(&child_key(prefix, token)).copied()
+    }
+
+    /// The text of term `id` (tokens joined by one space).
+    pub fn text(&self, id: u32) -> String {
+        let mut parts = Vec::new();
+        let mut cur = id;
+        while cur != NONE {
+            let node = &self.nodes[cur as usize];
+            parts.push(&*self.nodes[node.last as usize].text);
+            cur = node.parent;
+        }
+        parts.reverse();
+        parts.join(" ")
+    }
+
+    /// Interns a term given as text, checking that it is a well-formed word n-gram
+    /// (non-empty tokens separated by single spaces). Returns its id.
+    pub fn intern_text(&mut self, term: &str) -> Result<u32> {
+        let mut cur = NONE;
+        for tok in term.split(' ') {
+            if tok.is_empty() {
+                return Err(Error::ModelFile(format!(
+                    "vocabulary term {term:?} is not tokens separated by single spaces"
+                )));
+            }
+            let t = self.intern_token(tok);
+            cur = if cur == NONE { t } else { self.intern_child(cur, t) };
+        }
+        Ok(cur)
+    }
+}
+
+/// Term counts of a set of documents: per document the `(term, count)` pairs (terms
+/// ascending), and per term its document frequency and total count.
+#[derive(Debug, Clone, Default)]
+pub struct TermCounts {
+    /// The terms.
+    pub trie: TermTrie,
+    /// Row pointers into `terms` / `counts`, one row per document.
+    pub offsets: Vec<usize>,
+    /// Term ids, ascending within each document.
+    pub terms: Vec<u32>,
+    /// Occurrences of each term in its document.
+    pub counts: Vec<u32>,
+    /// Documents containing each term (indexed by term id).
+    pub df: Vec<u32>,
+    /// Occurrences of each term in all documents (indexed by term id).
+    pub tf: Vec<u64>,
+}
+
+/// Calls `emit` with the term id of every n-gram of `tokens` whose length lies in
+/// `lo..=hi`, following the trie with `step(prefix, token)`. `None` tokens (unknown words)
+/// break every n-gram through them.
+#[inline]
+pub(crate) fn walk_ngrams(
+    tokens: &[Option<u32>],
+    (lo, hi): (usize, usize),
+    mut step: impl FnMut(u32, u32) -> Option<u32>,
+    mut emit: impl FnMut(u32),
+) {
+    for start in 0..tokens.len() {
+        let Some(mut cur) = tokens[start] else { continue };
+        if lo == 1 {
+            emit(cur);
+        }
+        for k in 1..hi.min(tokens.len() - start) {
+            let Some(next) = tokens[start + k] else { break };
+            match step(cur, next) {
+                Some(id) => cur = id,
+                None => break,
+            }
+            if k + 1 >= lo {
+                emit(cur);
+            }
+        }
+    }
+}
+
+impl TermCounts {
+    /// Counts the terms of `texts`, calling `progress(done)` now and then.
+    pub fn count<S: AsRef<str>>(
+        analyzer: &mut Analyzer,
+        texts: &[S],
+        progress: &mut dyn FnMut(usize),
+    ) -> TermCounts {
+        let range = analyzer.config().ngram_range;
+        let mut c = TermCounts { offsets: vec![0], ..Default::default() };
+        let mut toks: Vec<Option<u32>> = Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            toks.clear();
+            ids.clear();
+            let trie = &mut c.trie;
+            analyzer.tokens(text.as_ref(), |t| toks.push(Some(trie.intern_token(t))));
+            walk_ngrams(&toks, range, |p, t| Some(trie.intern_child(p, t)), |id| ids.push(id));
+            ids.sort_unstable();
+            if c.df.len() < trie.len() {
+                c.df.resize(trie.len(), 0);
+                c.tf.resize(trie.len(), 0);
+            }
+            let mut k = 0;
+            while k < ids.len() {
+                let id = ids[k];
+                let mut n = 1;
+                while k + n < ids.len() && ids[k + n] == id {
+                    n += 1;
+                }
+                c.terms.push(id);
+                c.counts.push(n as u32);
+                c.df[id as usize] += 1;
+                c.tf[id as usize] += n as u64;
+                k += n;
+            }
+            c.offsets.push(c.terms.len());
+            if i % 256 == 255 {
+                progress(i + 1);
+            }
+        }
+        c.df.resize(c.trie.len(), 0);
+        c.tf.resize(c.trie.len(), 0);
+        progress(texts.len());
+        c
+    }
+
+    /// Number of documents counted.
+    pub fn n_docs(&self) -> usize {
+        self.offsets.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::AnalyzerConfig;
+
+    #[test]
+    fn trie_interns_and_spells_ngrams() {
+        let mut t = TermTrie::default();
+        let a = t.intern_token("new");
+        let b = t.intern_token("york");
+        let ab = t.intern_child(a, b);
+        assert_eq!(t.intern_child(a, b), ab);
+        assert_eq!(t.text(ab), "new york");
+        assert_eq!(t.intern_text("new york").unwrap(), ab);
+        assert_eq!(t.child(b, a), None);
+        assert!(t.intern_text("new  york").is_err());
+    }
+
+    #[test]
+    fn counts_df_and_tf() {
+        let mut an = Analyzer::new(AnalyzerConfig { ngram_range: (1, 2), ..Default::default() })
+            .unwrap();
+        let c = TermCounts::count(&mut an, &["aa bb aa", "bb cc"], &mut |_| {});
+        let id = |s: &str| c.trie.clone().intern_text(s).unwrap() as usize;
+        assert_eq!(c.n_docs(), 2);
+        assert_eq!((c.df[id("aa")], c.tf[id("aa")]), (1, 2));
+        assert_eq!((c.df[id("bb")], c.tf[id("bb")]), (2, 2));
+        assert_eq!((c.df[id("aa bb")], c.df[id("bb aa")], c.df[id("bb cc")]), (1, 1, 1));
+        assert_eq!(c.offsets, [0, 4, 7]);
+    }
+}
