@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark of the seed pipeline: scikit-learn vs the textclf CLI.
+
+scikit-learn: read both gzip CSVs, TfidfVectorizer(max_df=0.5, max_features=1000,
+stop_words='english') + LogisticRegression(max_iter=1000) fitted on train, predict test,
+accuracy. Timed in-process from reading the files to the accuracy (the Python interpreter
+start and the sklearn import are not included).
+
+textclf: wall time of the whole process
+  textclf train TRAIN --test TEST --max-df 0.5 --max-features 1000 --stop-words english
+(accuracy taken from its --report-json).
+
+Each side runs N times (--runs, default 3); medians, their ratio and both accuracies are
+printed as a table and written as JSON to bench/results/.
+"""
+
+import argparse
+import csv
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def read_csv(path):
+    csv.field_size_limit(sys.maxsize)
+    with gzip.open(path, "rt", newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        next(reader)
+        labels, texts = [], []
+        for label, text in reader:
+            labels.append(label)
+            texts.append(text)
+    return labels, texts
+
+
+def run_sklearn(train, test):
+    t0 = time.perf_counter()
+    y_train, x_train = read_csv(train)
+    y_test, x_test = read_csv(test)
+    vec = TfidfVectorizer(max_df=0.5, max_features=1000, stop_words="english")
+    X_train = vec.fit_transform(x_train)
+    clf = LogisticRegression(max_iter=1000).fit(X_train, y_train)
+    pred = clf.predict(vec.transform(x_test))
+    acc = float(np.mean(pred == np.asarray(y_test)))
+    return time.perf_counter() - t0, acc
+
+
+def run_textclf(binary, train, test):
+    with tempfile.TemporaryDirectory() as d:
+        rep = Path(d) / "report.json"
+        cmd = [str(binary), "train", str(train), "--test", str(test), "--max-df", "0.5",
+               "--max-features", "1000", "--stop-words", "english", "--report-json", str(rep)]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              stdin=subprocess.DEVNULL, text=True)
+        wall = time.perf_counter() - t0
+        if proc.returncode != 0:
+            sys.exit(f"textclf failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+        acc = json.loads(rep.read_text())["accuracy"]
+    return wall, float(acc)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=3, help="runs per side (default 3)")
+    ap.add_argument("--bin", default=os.environ.get("TEXTCLF_BIN", str(ROOT / "target/release/textclf")))
+    ap.add_argument("--data-dir", default=os.environ.get("TEXTCLF_DATA_DIR", str(ROOT.parent / "shared/data")))
+    ap.add_argument("--out", help="JSON output file (default bench/results/pipeline-<time>.json)")
+    args = ap.parse_args()
+
+    data = Path(args.data_dir)
+    train, test = data / "20news-bydate-train.csv.gz", data / "20news-bydate-test.csv.gz"
+    for p in (train, test):
+        if not p.is_file():
+            sys.exit(f"missing data file {p} (set TEXTCLF_DATA_DIR or --data-dir)")
+    binary = Path(args.bin)
+    if not binary.is_file():
+        sys.exit(f"missing textclf binary {binary} (cargo build --release)")
+
+    sk_times, tc_times, sk_acc, tc_acc = [], [], None, None
+    for i in range(args.runs):
+        t, sk_acc = run_sklearn(train, test)
+        sk_times.append(t)
+        print(f"[bench] run {i + 1}/{args.runs} scikit-learn {t:.3f} s  accuracy {sk_acc:.4f}", file=sys.stderr)
+        t, tc_acc = run_textclf(binary, train, test)
+        tc_times.append(t)
+        print(f"[bench] run {i + 1}/{args.runs} textclf      {t:.3f} s  accuracy {tc_acc:.4f}", file=sys.stderr)
+
+    sk_med, tc_med = statistics.median(sk_times), statistics.median(tc_times)
+    result = {
+        "pipeline": "TF-IDF(max_df=0.5, max_features=1000, stop_words=english) + softmax regression, "
+                    "20 Newsgroups train -> test",
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "runs": args.runs,
+        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version(),
+                    "sklearn": sklearn.__version__, "numpy": np.__version__},
+        "sklearn": {"times_s": sk_times, "median_s": sk_med, "accuracy": sk_acc,
+                    "timed": "in-process: read gzip CSVs, vectorize, fit, predict, accuracy"},
+        "textclf": {"times_s": tc_times, "median_s": tc_med, "accuracy": tc_acc,
+                    "timed": "whole process wall time", "binary": str(binary)},
+        "speedup_sklearn_over_textclf": sk_med / tc_med if tc_med > 0 else None,
+    }
+
+    out = Path(args.out) if args.out else ROOT / "bench/results" / (
+        "pipeline-" + dt.datetime.now().strftime("%Y%m%d-%H%M%S") + ".json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n")
+
+    print()
+    print(f"{'':14s}{'median wall (s)':>16s}{'accuracy':>10s}")
+    print(f"{'scikit-learn':14s}{sk_med:16.3f}{sk_acc:10.4f}")
+    print(f"{'textclf':14s}{tc_med:16.3f}{tc_acc:10.4f}")
+    print(f"ratio (scikit-learn / textclf): {result['speedup_sklearn_over_textclf']:.2f}x  "
+          f"({args.runs} runs each)")
+    print(f"JSON: {out}")
+
+
+if __name__ == "__main__":
+    main()
