@@ -20,7 +20,7 @@ def test_unknown_flag_exits_2(run_textclf):
 
 def test_missing_file_exits_1(run_textclf, tmp_path):
     missing = tmp_path / "no-such-file.csv"
-    proc = run_textclf("train", missing)
+    proc = run_textclf("train", missing, "--test-size", "0.25")
     assert proc.returncode == 1, f"exited {proc.returncode}, want 1; stderr:\n{proc.stderr}"
     assert "no-such-file.csv" in proc.stderr, f"stderr does not name the file:\n{proc.stderr}"
 
