@@ -403,12 +403,16 @@ impl<'a> Trainer<'a> {
             let j = j as usize;
             let l2 = (self.l2 * (self.steps - self.last_step[j]) as f64) as f32;
             self.last_step[j] = self.steps;
-            for k in j * c..(j + 1) * c {
-                let grad = self.g[k] * inv_b + l2 * self.v[k];
-                self.m[k] = BETA1 * self.m[k] + (1.0 - BETA1) * grad;
-                self.m2[k] = BETA2 * self.m2[k] + (1.0 - BETA2) * grad * grad;
-                self.v[k] -= lr * self.m[k] / (self.m2[k].sqrt() + EPS);
-            }
+            let r = j * c..(j + 1) * c;
+            adam_row(
+                &self.g[r.clone()],
+                &mut self.v[r.clone()],
+                &mut self.m[r.clone()],
+                &mut self.m2[r],
+                inv_b,
+                l2,
+                lr,
+            );
         }
         for k in 0..c {
             let grad = self.gb[k] * inv_b;
@@ -425,6 +429,18 @@ impl<'a> Trainer<'a> {
         let w = Array2::from_shape_vec((self.x.n_cols(), self.n_classes), w).expect("shape");
         SoftmaxRegression::new(w, Array1::from(self.b.clone()))
             .map_err(|_| Error::Fit("training diverged: the weights are not finite".into()))
+    }
+}
+
+/// One lazy-Adam row update: `grad = g / B + l2 · w`, moments, step (written so that the
+/// compiler vectorises it).
+#[inline]
+fn adam_row(g: &[f32], w: &mut [f32], m: &mut [f32], m2: &mut [f32], inv_b: f32, l2: f32, lr: f32) {
+    for (((g, w), m), m2) in g.iter().zip(w.iter_mut()).zip(m.iter_mut()).zip(m2.iter_mut()) {
+        let grad = g * inv_b + l2 * *w;
+        *m = BETA1 * *m + (1.0 - BETA1) * grad;
+        *m2 = BETA2 * *m2 + (1.0 - BETA2) * grad * grad;
+        *w -= lr * *m / (m2.sqrt() + EPS);
     }
 }
 

@@ -1,1 +1,207 @@
-fn main() {}
+//! `textclf`: train, evaluate and use text classifiers from the command line.
+//!
+//! A thin shell over the library: it reads files, times the stages, shows progress and writes
+//! outputs. Exit codes: 0 success, 1 error, 2 usage error.
+
+mod args;
+mod input;
+mod npz;
+mod progress;
+
+use anyhow::{Context, Result};
+use args::{Cli, Command, EvalArgs, PredictArgs, TrainArgs, VectorizeArgs};
+use clap::Parser;
+use progress::Phase;
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::time::Instant;
+use textclf::data::Dataset;
+use textclf::metrics::Report;
+use textclf::model::Model;
+use textclf::pipeline::{self, PipelineConfig, RunSizes, TextClassifier, Timings};
+use textclf::train::Trainer;
+
+fn main() {
+    let cli = Cli::parse(); // exits with 2 on usage errors, 0 for --help
+    let result = match cli.command {
+        Command::Train(a) => train(a),
+        Command::Eval(a) => eval(a),
+        Command::Predict(a) => predict(a),
+        Command::Vectorize(a) => vectorize(a),
+    };
+    if let Err(e) = result {
+        eprintln!("textclf: error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1e3
+}
+
+macro_rules! say {
+    ($quiet:expr, $($t:tt)*) => { if !$quiet { eprintln!($($t)*); } };
+}
+
+fn train(a: TrainArgs) -> Result<()> {
+    let quiet = a.quiet;
+    let config = PipelineConfig { vectorizer: a.vectorizer.to_config()?, train: a.model.to_config() };
+    config.train.validate()?;
+    let opts = a.data.to_options()?;
+
+    let t = Instant::now();
+    let (train_data, stats) = input::read_dataset(&a.train, &opts)?;
+    say!(quiet, "{}", input::describe("train", &a.train, &train_data, &stats));
+    let (train_data, test_data) = match (&a.test, a.test_size) {
+        (Some(path), _) => {
+            let (test, stats) = input::read_dataset(path, &opts)?;
+            say!(quiet, "{}", input::describe("test", path, &test, &stats));
+            (train_data, Some(test))
+        }
+        (None, Some(size)) => {
+            let (tr, te) = pipeline::split_dataset(train_data, size, a.seed())?;
+            say!(quiet, "split (seed {}): {} train, {} test", a.seed(), tr.len(), te.len());
+            (tr, Some(te))
+        }
+        (None, None) => (train_data, None),
+    };
+    let read_ms = ms(t);
+
+    let t = Instant::now();
+    let mut phase = Phase::new("vectorize", train_data.len() as u64, quiet);
+    let prepared = pipeline::prepare(&config.vectorizer, &train_data, &mut |d| phase.update(d as u64, None))?;
+    phase.finish();
+    let x_test = test_data.as_ref().map(|d| prepared.vectorizer.transform(&d.texts));
+    let vectorize_ms = ms(t);
+    say!(quiet, "vocabulary: {} terms; {} non-zeros in {} training rows",
+        prepared.vectorizer.n_features(), prepared.x.nnz(), prepared.x.n_rows());
+
+    let t = Instant::now();
+    let mut trainer = Trainer::new(config.train.clone(), &prepared.x, &prepared.y, prepared.labels.len(), None)?;
+    let mut phase = Phase::new("train", trainer.total_epochs() as u64, quiet);
+    let mut last = None;
+    while !trainer.is_done() {
+        let s = trainer.epoch()?;
+        phase.update(s.epoch as u64, Some(format!("loss {:.4}", s.train_loss)));
+        last = Some(s);
+    }
+    phase.finish();
+    let model = trainer.model()?;
+    let train_ms = ms(t);
+    if let Some(s) = last {
+        say!(quiet, "trained {:?}: {} epochs, final training loss {:.5}", config.train.optimizer, s.epoch, s.train_loss);
+    }
+    let clf = TextClassifier::new(config, prepared.vectorizer, prepared.labels, Model::Softmax(model))?;
+
+    let mut summary = serde_json::json!({ "n_train": train_data.len() });
+    if let (Some(test), Some(x)) = (&test_data, &x_test) {
+        let t = Instant::now();
+        let (report, predicted) = clf.evaluate_matrix(x, &test.labels)?;
+        let predict_ms = ms(t);
+        let timings = Timings { read: read_ms, vectorize: vectorize_ms, train: train_ms, predict: predict_ms };
+        let sizes = RunSizes { n_train: train_data.len(), n_test: test.len(), n_features: clf.vectorizer.n_features() };
+        summary = serde_json::json!({ "accuracy": report.accuracy(), "n_train": sizes.n_train, "n_test": sizes.n_test });
+        write_outputs(&report, test, &predicted, sizes, Some(timings), &a.outputs)?;
+        say!(quiet, "accuracy {:.4} on {} test documents", report.accuracy(), test.len());
+        say!(quiet, "time (ms): read {read_ms:.0}, vectorize {vectorize_ms:.0}, train {train_ms:.0}, predict {predict_ms:.0}");
+    }
+    if let Some(out) = &a.out {
+        std::fs::write(out, textclf::format::save(&clf, summary))
+            .with_context(|| format!("cannot write {}", out.display()))?;
+        say!(quiet, "model written to {}", out.display());
+    }
+    Ok(())
+}
+
+fn write_outputs(
+    report: &Report,
+    test: &Dataset,
+    predicted: &[String],
+    sizes: RunSizes,
+    timings: Option<Timings>,
+    o: &args::OutputArgs,
+) -> Result<()> {
+    print!("{}", report.to_text(o.digits));
+    std::io::stdout().flush()?;
+    if let Some(path) = &o.report_json {
+        let json = pipeline::report_json(report, sizes, timings);
+        std::fs::write(path, serde_json::to_string_pretty(&json)? + "\n")
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if let Some(path) = &o.predictions {
+        let mut w = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
+        w.write_record(["true", "predicted"])?;
+        for (t, p) in test.labels.iter().zip(predicted) {
+            w.write_record([t, p])?;
+        }
+        w.flush()?;
+    }
+    Ok(())
+}
+
+fn load_model(path: &Path) -> Result<TextClassifier> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    textclf::format::load(&bytes).with_context(|| format!("cannot load {}", path.display()))
+}
+
+fn eval(a: EvalArgs) -> Result<()> {
+    let clf = load_model(&a.model)?;
+    let t = Instant::now();
+    let (test, stats) = input::read_dataset(&a.test, &a.data.to_options()?)?;
+    let read_ms = ms(t);
+    say!(a.quiet, "{}", input::describe("test", &a.test, &test, &stats));
+    let t = Instant::now();
+    let x = clf.vectorizer.transform(&test.texts);
+    let vectorize_ms = ms(t);
+    let t = Instant::now();
+    let (report, predicted) = clf.evaluate_matrix(&x, &test.labels)?;
+    let timings = Timings { read: read_ms, vectorize: vectorize_ms, train: 0.0, predict: ms(t) };
+    let n_train = 0;
+    let sizes = RunSizes { n_train, n_test: test.len(), n_features: clf.vectorizer.n_features() };
+    write_outputs(&report, &test, &predicted, sizes, Some(timings), &a.outputs)?;
+    say!(a.quiet, "accuracy {:.4} on {} documents", report.accuracy(), test.len());
+    Ok(())
+}
+
+fn predict(a: PredictArgs) -> Result<()> {
+    let clf = load_model(&a.model)?;
+    let texts: Vec<String> = if a.texts.is_empty() {
+        std::io::stdin().lock().lines().collect::<std::io::Result<_>>().context("cannot read stdin")?
+    } else {
+        a.texts.clone()
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for text in &texts {
+        let top = clf.predict_proba(text, a.top_k);
+        if a.json {
+            let mut v = serde_json::json!({ "text": text, "labels": top });
+            if a.explain > 0 {
+                let (up, down) = clf.explain(text, &top[0].label, a.explain)?;
+                v["explain"] = serde_json::json!({ "label": top[0].label, "for": up, "against": down });
+            }
+            writeln!(out, "{v}")?;
+        } else if a.top_k <= 1 {
+            writeln!(out, "{}", top[0].label)?;
+        } else {
+            let parts: Vec<String> = top.iter().map(|s| format!("{} {:.4}", s.label, s.probability)).collect();
+            writeln!(out, "{}", parts.join("\t"))?;
+        }
+    }
+    Ok(())
+}
+
+fn vectorize(a: VectorizeArgs) -> Result<()> {
+    let config = a.vectorizer.to_config()?;
+    let (data, stats) = input::read_dataset(&a.train, &a.data.to_options()?)?;
+    say!(a.quiet, "{}", input::describe("input", &a.train, &data, &stats));
+    let mut phase = Phase::new("vectorize", data.len() as u64, a.quiet);
+    let (v, x) = textclf::features::TfidfVectorizer::fit_transform(config, &data.texts, &mut |d| phase.update(d as u64, None))?;
+    phase.finish();
+    npz::write_csr(&a.out, &x)?;
+    let vocab = a.out.with_extension("vocab.json");
+    std::fs::write(&vocab, serde_json::to_string(v.terms())?)
+        .with_context(|| format!("cannot write {}", vocab.display()))?;
+    say!(a.quiet, "{} × {} matrix ({} non-zeros) written to {}; vocabulary to {}",
+        x.n_rows(), x.n_cols(), x.nnz(), a.out.display(), vocab.display());
+    Ok(())
+}
