@@ -165,18 +165,17 @@ pub struct Trainer<'a> {
     lr0: f32,
     l2: f64,
     batch: usize,
-    // Parameters: W = s · V.
-    v: Vec<f32>,
+    // One block of `stride` numbers per feature: V (weights, W = s · V), G (gradient
+    // accumulated over a batch), and for Adam the two moments — interleaved so that the
+    // numbers of a feature share cache lines (the epoch is memory-bound on large vocabularies).
+    p: Vec<f32>,
+    stride: usize,
     s: f64,
     b: Vec<f32>,
-    // Gradient accumulation over the touched rows of a batch.
-    g: Vec<f32>,
     gb: Vec<f32>,
     touched: Vec<bool>,
     touched_list: Vec<u32>,
-    // Adam moments.
-    m: Vec<f32>,
-    m2: Vec<f32>,
+    // Adam moments of the biases.
     mb: Vec<f32>,
     m2b: Vec<f32>,
     last_step: Vec<u64>,
@@ -222,7 +221,7 @@ impl<'a> Trainer<'a> {
             Optimizer::Minibatch | Optimizer::Adam => config.batch_size.min(x.n_rows()),
         };
         let adam = config.optimizer == Optimizer::Adam;
-        let moments = if adam { f * c } else { 0 };
+        let stride = if adam { 4 * c } else { 2 * c };
         Ok(Trainer {
             lr0: config.resolved_learning_rate(),
             l2: config.resolved_l2(x.n_rows()),
@@ -233,15 +232,13 @@ impl<'a> Trainer<'a> {
             valid,
             n_classes,
             batch,
-            v: vec![0.0; f * c],
+            p: vec![0.0; f * stride],
+            stride,
             s: 1.0,
             b: vec![0.0; c],
-            g: vec![0.0; f * c],
             gb: vec![0.0; c],
             touched: vec![false; f],
             touched_list: Vec::new(),
-            m: vec![0.0; moments],
-            m2: vec![0.0; moments],
             mb: vec![0.0; if adam { c } else { 0 }],
             m2b: vec![0.0; if adam { c } else { 0 }],
             last_step: vec![0; if adam { f } else { 0 }],
@@ -307,7 +304,9 @@ impl<'a> Trainer<'a> {
         self.cursor = 0;
         self.epoch += 1;
         let n = self.order.len() as f64;
-        let penalty = 0.5 * self.l2 * self.s * self.s * kernels::sum_squares(&self.v);
+        let c = self.n_classes;
+        let w2: f64 = self.p.chunks_exact(self.stride).map(|b| kernels::sum_squares(&b[..c])).sum();
+        let penalty = 0.5 * self.l2 * self.s * self.s * w2;
         let train_loss = self.loss_sum / n + penalty;
         self.loss_sum = 0.0;
         if !train_loss.is_finite() {
@@ -323,7 +322,7 @@ impl<'a> Trainer<'a> {
     fn mean_loss(&mut self, x: &CsrMatrix, y: &[u32]) -> f64 {
         let mut sum = 0.0;
         for (r, &label) in y.iter().enumerate() {
-            kernels::sparse_scores(x.row(r), &self.v, &self.b, self.s as f32, &mut self.scratch);
+            kernels::sparse_scores_strided(x.row(r), &self.p, self.stride, &self.b, self.s as f32, &mut self.scratch);
             let target = self.scratch[label as usize];
             sum += (kernels::softmax(&mut self.scratch) - target) as f64;
         }
@@ -339,7 +338,7 @@ impl<'a> Trainer<'a> {
             let i = self.order[k];
             let row = self.x.row(i);
             let p = &mut self.scratch;
-            kernels::sparse_scores(row, &self.v, &self.b, s, p);
+            kernels::sparse_scores_strided(row, &self.p, self.stride, &self.b, s, p);
             let label = self.y[i] as usize;
             let target = p[label];
             self.loss_sum += (kernels::softmax(p) - target) as f64;
@@ -349,7 +348,8 @@ impl<'a> Trainer<'a> {
                     self.touched[j] = true;
                     self.touched_list.push(j as u32);
                 }
-                kernels::axpy(val, p, &mut self.g[j * c..(j + 1) * c]);
+                let g0 = j * self.stride + c;
+                kernels::axpy(val, p, &mut self.p[g0..g0 + c]);
             }
             kernels::axpy(1.0, p, &mut self.gb);
         }
@@ -362,7 +362,8 @@ impl<'a> Trainer<'a> {
         for &j in &self.touched_list {
             let j = j as usize;
             self.touched[j] = false;
-            self.g[j * c..(j + 1) * c].fill(0.0);
+            let g0 = j * self.stride + c;
+            self.p[g0..g0 + c].fill(0.0);
         }
         self.touched_list.clear();
     }
@@ -377,7 +378,7 @@ impl<'a> Trainer<'a> {
         let decay = 1.0 - lr * self.l2;
         if decay <= 0.0 {
             // A step that would flip the weights' sign: fall back to zeroing them.
-            self.v.fill(0.0);
+            self.p.chunks_exact_mut(self.stride).for_each(|b| b[..c].fill(0.0));
             self.s = 1.0;
         } else {
             self.s *= decay;
@@ -385,12 +386,13 @@ impl<'a> Trainer<'a> {
         let a = -(lr as f32) * inv_b / self.s as f32;
         for &j in &self.touched_list {
             let j = j as usize;
-            let (g, v) = (&self.g[j * c..(j + 1) * c], &mut self.v[j * c..(j + 1) * c]);
+            let (v, g) = self.p[j * self.stride..(j + 1) * self.stride].split_at_mut(c);
             kernels::axpy(a, g, v);
         }
         kernels::axpy(-(lr as f32) * inv_b, &self.gb, &mut self.b);
         if self.s < 1e-6 {
-            kernels::scale(self.s as f32, &mut self.v);
+            let s = self.s as f32;
+            self.p.chunks_exact_mut(self.stride).for_each(|b| kernels::scale(s, &mut b[..c]));
             self.s = 1.0;
         }
     }
@@ -403,16 +405,11 @@ impl<'a> Trainer<'a> {
             let j = j as usize;
             let l2 = (self.l2 * (self.steps - self.last_step[j]) as f64) as f32;
             self.last_step[j] = self.steps;
-            let r = j * c..(j + 1) * c;
-            adam_row(
-                &self.g[r.clone()],
-                &mut self.v[r.clone()],
-                &mut self.m[r.clone()],
-                &mut self.m2[r],
-                inv_b,
-                l2,
-                lr,
-            );
+            let block = &mut self.p[j * self.stride..(j + 1) * self.stride];
+            let (v, rest) = block.split_at_mut(c);
+            let (g, rest) = rest.split_at_mut(c);
+            let (m, m2) = rest.split_at_mut(c);
+            adam_row(g, v, m, m2, inv_b, l2, lr);
         }
         for k in 0..c {
             let grad = self.gb[k] * inv_b;
@@ -425,7 +422,8 @@ impl<'a> Trainer<'a> {
     /// The model as it stands now (an error if training diverged to non-finite weights).
     pub fn model(&self) -> Result<SoftmaxRegression> {
         let s = self.s as f32;
-        let w: Vec<f32> = self.v.iter().map(|v| v * s).collect();
+        let c = self.n_classes;
+        let w: Vec<f32> = self.p.chunks_exact(self.stride).flat_map(|b| b[..c].iter().map(move |v| v * s)).collect();
         let w = Array2::from_shape_vec((self.x.n_cols(), self.n_classes), w).expect("shape");
         SoftmaxRegression::new(w, Array1::from(self.b.clone()))
             .map_err(|_| Error::Fit("training diverged: the weights are not finite".into()))

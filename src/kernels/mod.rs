@@ -27,10 +27,25 @@ pub fn scale(a: f32, x: &mut [f32]) {
 /// `out = bias + scale * row · W`, with `W` row-major (`n_features × out.len()`).
 #[inline]
 pub fn sparse_scores(row: SparseRow<'_>, weights: &[f32], bias: &[f32], w_scale: f32, out: &mut [f32]) {
+    sparse_scores_strided(row, weights, out.len(), bias, w_scale, out)
+}
+
+/// Like [`sparse_scores`] with the weights of feature `j` at `params[j * stride..][..c]`
+/// (the trainer interleaves weights with optimiser state, one block per feature, so that a
+/// feature's numbers share cache lines).
+#[inline]
+pub fn sparse_scores_strided(
+    row: SparseRow<'_>,
+    params: &[f32],
+    stride: usize,
+    bias: &[f32],
+    w_scale: f32,
+    out: &mut [f32],
+) {
     let c = out.len();
     out.fill(0.0);
     for (j, v) in row.iter() {
-        axpy(v, &weights[j * c..(j + 1) * c], out);
+        axpy(v, &params[j * stride..j * stride + c], out);
     }
     for (o, b) in out.iter_mut().zip(bias) {
         *o = *o * w_scale + b;

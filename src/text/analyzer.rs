@@ -8,6 +8,7 @@
 use super::stop_words::StopWords;
 use super::tokenizer::{for_each_token, lowercase_into};
 use crate::{Error, Result};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// Configuration of the word analyzer.
@@ -48,6 +49,8 @@ impl AnalyzerConfig {
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     config: AnalyzerConfig,
+    /// The stop words as a hash set (looked up once per token).
+    stop: FxHashSet<Box<str>>,
     lower: String,
 }
 
@@ -55,7 +58,12 @@ impl Analyzer {
     /// An analyzer for a validated configuration.
     pub fn new(config: AnalyzerConfig) -> Result<Self> {
         config.validate()?;
-        Ok(Analyzer { config, lower: String::new() })
+        let stop = match &config.stop_words {
+            StopWords::None => FxHashSet::default(),
+            StopWords::English => super::stop_words::ENGLISH.iter().map(|w| Box::from(*w)).collect(),
+            StopWords::List(words) => words.iter().map(|w| Box::from(w.as_str())).collect(),
+        };
+        Ok(Analyzer { config, stop, lower: String::new() })
     }
 
     /// The configuration.
@@ -65,7 +73,8 @@ impl Analyzer {
 
     /// Calls `f` with every token of `text` that is not a stop word, in order.
     pub fn tokens(&mut self, text: &str, mut f: impl FnMut(&str)) {
-        let stop = &self.config.stop_words;
+        let stop = &self.stop;
+        let no_stop = stop.is_empty();
         let source: &str = if self.config.lowercase {
             lowercase_into(text, &mut self.lower);
             &self.lower
@@ -73,7 +82,7 @@ impl Analyzer {
             text
         };
         for_each_token(source, |t| {
-            if !stop.contains(t) {
+            if no_stop || !stop.contains(t) {
                 f(t)
             }
         });
