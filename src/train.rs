@@ -400,7 +400,11 @@ impl<'a> Trainer<'a> {
     fn adam_update(&mut self, inv_b: f32) {
         let c = self.n_classes;
         let t = self.steps as i32;
-        let lr = self.lr0 * (1.0 - BETA2.powi(t)).sqrt() / (1.0 - BETA1.powi(t));
+        // Linear decay of the step size to zero over the run, so that the last epochs settle
+        // into the optimum instead of hovering around it with the mini-batch noise.
+        let total = (self.total_epochs() * self.order.len().div_ceil(self.batch)) as f32;
+        let decay = (1.0 - (self.steps - 1) as f32 / total).max(0.0);
+        let lr = decay * self.lr0 * (1.0 - BETA2.powi(t)).sqrt() / (1.0 - BETA1.powi(t));
         for &j in &self.touched_list {
             let j = j as usize;
             let l2 = (self.l2 * (self.steps - self.last_step[j]) as f64) as f32;

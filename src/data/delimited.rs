@@ -21,7 +21,11 @@ pub(crate) fn read<R: Read>(
     delimiter: u8,
     opts: &ReadOptions,
     on_record: &mut dyn FnMut(String, String) -> Result<()>,
+    crlf: bool,
 ) -> Result<ReadStats> {
+    // The csv crate counts the line of a record one short when the previous record ended
+    // in CRLF (BurntSushi/rust-csv#395); inputs with CRLF line ends get the line added back.
+    let lag = u64::from(crlf);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
@@ -30,7 +34,7 @@ pub(crate) fn read<R: Read>(
 
     let header = reader
         .byte_headers()
-        .map_err(|e| csv_error(name, e))?
+        .map_err(|e| csv_error(name, e, 0))?
         .clone();
     if header.is_empty() {
         return Err(Error::NoDocuments(name.to_string()));
@@ -60,10 +64,10 @@ pub(crate) fn read<R: Read>(
     let mut number = 0u64;
     while reader
         .read_byte_record(&mut record)
-        .map_err(|e| csv_error(name, e))?
+        .map_err(|e| csv_error(name, e, lag))?
     {
         number += 1;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| p.line() + lag);
         if record.len() != header.len() {
             return Err(Error::Parse {
                 at: Position {
@@ -93,9 +97,9 @@ pub(crate) fn read<R: Read>(
 }
 
 /// Turns a `csv` error into the crate's error, keeping the position.
-fn csv_error(name: &str, err: csv::Error) -> Error {
+fn csv_error(name: &str, err: csv::Error, lag: u64) -> Error {
     let at = match err.position() {
-        Some(p) => Position::line(name, p.line()),
+        Some(p) => Position::line(name, p.line() + lag),
         None => Position::source(name),
     };
     let message = err.to_string();
@@ -198,6 +202,20 @@ mod tests {
             err.to_string().contains("no column named \"text\""),
             "{err}"
         );
+    }
+
+    #[test]
+    fn wrong_field_count_names_the_line_with_crlf_line_ends_too() {
+        let crlf = b"label,text\r\nham,\"a\r\nb\"\r\nspam,b\r\nx,y,z\r\n";
+        let err = read_labelled_bytes("c.csv", crlf, &ReadOptions::default()).unwrap_err();
+        assert!(err.to_string().starts_with("c.csv, line 5 (record 3):"), "{err}");
+        let mut long = b"label,text\r\n".to_vec();
+        for i in 0..10 {
+            long.extend_from_slice(format!("l{},t\r\n", i % 2).as_bytes());
+        }
+        long.extend_from_slice(b"x,y,z\r\n");
+        let err = read_labelled_bytes("d.csv", &long, &ReadOptions::default()).unwrap_err();
+        assert!(err.to_string().starts_with("d.csv, line 12 (record 11):"), "{err}");
     }
 
     #[test]

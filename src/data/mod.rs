@@ -100,13 +100,14 @@ where
         at: Position::source(name),
         source,
     })?;
+    let crlf = head.iter().position(|&b| b == b'\n').is_some_and(|i| i > 0 && head[i - 1] == b'\r');
     let format = opts
         .format
         .or_else(|| Format::from_name(name))
         .unwrap_or_else(|| Format::sniff(&head));
     let stats = match format {
-        Format::Csv => delimited::read(name, input, b',', opts, &mut on_record)?,
-        Format::Tsv => delimited::read(name, input, b'\t', opts, &mut on_record)?,
+        Format::Csv => delimited::read(name, input, b',', opts, &mut on_record, crlf)?,
+        Format::Tsv => delimited::read(name, input, b'\t', opts, &mut on_record, crlf)?,
         Format::Jsonl => jsonl::read(name, input, opts, &mut on_record)?,
     };
     if stats.records == 0 {
