@@ -63,14 +63,15 @@ impl Optimizer {
             Optimizer::Batch => 20.0,
             Optimizer::Sgd => 0.2,
             Optimizer::Minibatch => 2.0,
-            Optimizer::Adam => 0.01,
+            Optimizer::Adam => 0.03,
         }
     }
     /// The number of epochs used when none is given.
     pub fn default_epochs(self) -> usize {
         match self {
             Optimizer::Batch => 300,
-            Optimizer::Sgd | Optimizer::Minibatch | Optimizer::Adam => 20,
+            Optimizer::Sgd | Optimizer::Minibatch => 20,
+            Optimizer::Adam => 10,
         }
     }
 }

@@ -119,10 +119,10 @@ pub struct ModelArgs {
     /// Optimiser: batch (full-batch gradient descent), sgd (one sample a step), minibatch, adam.
     #[arg(long, default_value = "adam", value_parser = clap::value_parser!(Optimizer))]
     pub optimizer: Optimizer,
-    /// Passes over the training data [default: 20; 300 for batch].
+    /// Passes over the training data [default: adam 10, sgd and minibatch 20, batch 300].
     #[arg(long)]
     pub epochs: Option<usize>,
-    /// Initial step size [default: adam 0.01, minibatch 2, sgd 0.2, batch 20].
+    /// Initial step size [default: adam 0.03, minibatch 2, sgd 0.2, batch 20].
     #[arg(long)]
     pub learning_rate: Option<f32>,
     /// Samples per step for minibatch and adam.
