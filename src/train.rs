@@ -157,11 +157,11 @@ const BETA2: f32 = 0.999;
 const EPS: f32 = 1e-8;
 
 /// A training run in progress.
-pub struct Trainer<'a> {
+pub struct Trainer {
     config: TrainConfig,
-    x: &'a CsrMatrix,
-    y: &'a [u32],
-    valid: Option<(&'a CsrMatrix, &'a [u32])>,
+    x: CsrMatrix,
+    y: Vec<u32>,
+    valid: Option<(CsrMatrix, Vec<u32>)>,
     n_classes: usize,
     lr0: f32,
     l2: f64,
@@ -190,15 +190,15 @@ pub struct Trainer<'a> {
     scratch: Vec<f32>,
 }
 
-impl<'a> Trainer<'a> {
+impl Trainer {
     /// Starts training on `x` (rows) with labels `y` in `0..n_classes`; `valid` is an optional
     /// held-out set whose loss is reported after every epoch.
     pub fn new(
         config: TrainConfig,
-        x: &'a CsrMatrix,
-        y: &'a [u32],
+        x: CsrMatrix,
+        y: Vec<u32>,
         n_classes: usize,
-        valid: Option<(&'a CsrMatrix, &'a [u32])>,
+        valid: Option<(CsrMatrix, Vec<u32>)>,
     ) -> Result<Self> {
         config.validate()?;
         if x.n_rows() != y.len() {
@@ -223,6 +223,7 @@ impl<'a> Trainer<'a> {
         };
         let adam = config.optimizer == Optimizer::Adam;
         let stride = if adam { 4 * c } else { 2 * c };
+        let order = (0..x.n_rows()).collect();
         Ok(Trainer {
             lr0: config.resolved_learning_rate(),
             l2: config.resolved_l2(x.n_rows()),
@@ -244,7 +245,7 @@ impl<'a> Trainer<'a> {
             m2b: vec![0.0; if adam { c } else { 0 }],
             last_step: vec![0; if adam { f } else { 0 }],
             steps: 0,
-            order: (0..x.n_rows()).collect(),
+            order,
             cursor: 0,
             epoch: 0,
             loss_sum: 0.0,
@@ -316,7 +317,14 @@ impl<'a> Trainer<'a> {
                 self.epoch, self.lr0
             )));
         }
-        let valid_loss = self.valid.map(|(vx, vy)| self.mean_loss(vx, vy) + penalty);
+        let valid_loss = match self.valid.take() {
+            Some((vx, vy)) => {
+                let loss = self.mean_loss(&vx, &vy) + penalty;
+                self.valid = Some((vx, vy));
+                Some(loss)
+            }
+            None => None,
+        };
         Ok(EpochStats { epoch: self.epoch, train_loss, valid_loss })
     }
 
@@ -422,6 +430,11 @@ impl<'a> Trainer<'a> {
             self.m2b[k] = BETA2 * self.m2b[k] + (1.0 - BETA2) * grad * grad;
             self.b[k] -= lr * self.mb[k] / (self.m2b[k].sqrt() + EPS);
         }
+    }
+
+    /// Gives back the training rows and labels (and the held-out set) when done.
+    pub fn into_data(self) -> (CsrMatrix, Vec<u32>, Option<(CsrMatrix, Vec<u32>)>) {
+        (self.x, self.y, self.valid)
     }
 
     /// The model as it stands now (an error if training diverged to non-finite weights).

@@ -15,7 +15,7 @@ fn data() -> CsrMatrix {
 }
 
 fn fit(config: TrainConfig, x: &CsrMatrix) -> (SoftmaxRegression, Vec<EpochStats>) {
-    let mut t = Trainer::new(config, x, &Y, 3, None).unwrap();
+    let mut t = Trainer::new(config, x.clone(), Y.to_vec(), 3, None).unwrap();
     let mut stats = Vec::new();
     while !t.is_done() {
         stats.push(t.epoch().unwrap());
@@ -101,7 +101,7 @@ fn advance_in_small_steps_equals_whole_epochs() {
     let x = data();
     let c = TrainConfig { epochs: Some(3), batch_size: 2, ..Default::default() };
     let whole = fit(c.clone(), &x);
-    let mut t = Trainer::new(c, &x, &Y, 3, Some((&x, &Y))).unwrap();
+    let mut t = Trainer::new(c, x.clone(), Y.to_vec(), 3, Some((x.clone(), Y.to_vec()))).unwrap();
     let mut stats = Vec::new();
     while !t.is_done() {
         if let Some(s) = t.advance(1).unwrap() {
@@ -117,15 +117,15 @@ fn advance_in_small_steps_equals_whole_epochs() {
 #[test]
 fn bad_settings_and_data_are_errors() {
     let x = data();
-    let bad = |c: TrainConfig| Trainer::new(c, &x, &Y, 3, None).err().unwrap().to_string();
+    let bad = |c: TrainConfig| Trainer::new(c, x.clone(), Y.to_vec(), 3, None).err().unwrap().to_string();
     assert!(bad(TrainConfig { epochs: Some(0), ..Default::default() }).contains("--epochs"));
     assert!(bad(TrainConfig { learning_rate: Some(-1.0), ..Default::default() })
         .contains("--learning-rate"));
     assert!(bad(TrainConfig { batch_size: 0, ..Default::default() }).contains("--batch-size"));
     assert!(bad(TrainConfig { l2: Some(f64::NAN), ..Default::default() }).contains("--l2"));
-    let one_class = Trainer::new(TrainConfig::default(), &x, &Y, 1, None).err().unwrap();
+    let one_class = Trainer::new(TrainConfig::default(), x.clone(), Y.to_vec(), 1, None).err().unwrap();
     assert!(one_class.to_string().contains("at least 2"), "{one_class}");
-    assert!(Trainer::new(TrainConfig::default(), &x, &Y[..3], 3, None).is_err());
+    assert!(Trainer::new(TrainConfig::default(), x.clone(), Y[..3].to_vec(), 3, None).is_err());
     // An absurd step size on unnormalised features overflows: reported, not hidden.
     let mut raw = CsrMatrix::new(2);
     raw.push_row([(0, 4.0)]);
@@ -137,7 +137,7 @@ fn bad_settings_and_data_are_errors() {
         l2: Some(0.0),
         ..Default::default()
     };
-    let mut t = Trainer::new(huge, &raw, &[0, 1], 2, None).unwrap();
+    let mut t = Trainer::new(huge, raw, vec![0, 1], 2, None).unwrap();
     let diverged = (0..5).find_map(|_| t.epoch().err()).expect("divergence is detected");
     assert!(diverged.to_string().contains("diverged"), "{diverged}");
 }

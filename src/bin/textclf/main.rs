@@ -77,7 +77,8 @@ fn train(a: TrainArgs) -> Result<()> {
         prepared.vectorizer.n_features(), prepared.x.nnz(), prepared.x.n_rows());
 
     let t = Instant::now();
-    let mut trainer = Trainer::new(config.train.clone(), &prepared.x, &prepared.y, prepared.labels.len(), None)?;
+    let n_classes = prepared.labels.len();
+    let mut trainer = Trainer::new(config.train.clone(), prepared.x, prepared.y, n_classes, None)?;
     let mut phase = Phase::new("train", trainer.total_epochs() as u64, quiet);
     let mut last = None;
     while !trainer.is_done() {
