@@ -26,6 +26,7 @@ pub mod metrics;
 pub mod model;
 pub mod pipeline;
 pub mod rng;
+pub mod session;
 pub mod text;
 pub mod train;
 

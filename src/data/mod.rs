@@ -9,6 +9,7 @@
 //! [`read_records`] hands records to a callback as they are parsed, so a streaming consumer
 //! never holds the whole input; [`read_labelled`] collects them into a [`Dataset`].
 
+mod archive;
 mod decode;
 mod delimited;
 mod folders;
@@ -20,6 +21,7 @@ mod stats;
 
 use std::io::Read;
 
+pub use archive::{is_zip, read_zip, ZIP_MAGIC};
 pub use decode::{decode_text, is_gzip, GZIP_MAGIC, UTF8_BOM};
 pub use folders::FolderDataset;
 pub use format::Format;
@@ -288,5 +290,15 @@ mod tests {
         // Posts keep their LF newlines, and their own carriage returns, exactly.
         assert!(data.texts.iter().all(|t| t.ends_with('\n')));
         assert_eq!(data.texts.iter().filter(|t| t.contains('\r')).count(), 3);
+    }
+}
+
+/// Reads labelled documents from the bytes of a whole file: a `.zip` of label folders
+/// (detected by its magic bytes), or CSV / TSV / JSON Lines, gzip-compressed or not.
+pub fn read_any_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<(Dataset, ReadStats)> {
+    if is_zip(bytes) {
+        read_zip(name, bytes)
+    } else {
+        read_labelled_bytes(name, bytes, opts)
     }
 }

@@ -15,11 +15,9 @@ use progress::Phase;
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Instant;
-use textclf::data::Dataset;
 use textclf::metrics::Report;
-use textclf::model::Model;
+use textclf::session::Session;
 use textclf::pipeline::{self, PipelineConfig, RunSizes, TextClassifier, Timings};
-use textclf::train::Trainer;
 
 fn main() {
     let cli = Cli::parse(); // exits with 2 on usage errors, 0 for --help
@@ -48,62 +46,60 @@ fn train(a: TrainArgs) -> Result<()> {
     let config = PipelineConfig { vectorizer: a.vectorizer.to_config()?, train: a.model.to_config() };
     config.train.validate()?;
     let opts = a.data.to_options()?;
+    let mut session = Session::new();
+    session.set_held_out_loss(false);
 
     let t = Instant::now();
     let (train_data, stats) = input::read_dataset(&a.train, &opts)?;
     say!(quiet, "{}", input::describe("train", &a.train, &train_data, &stats));
-    let (train_data, test_data) = match (&a.test, a.test_size) {
-        (Some(path), _) => {
-            let (test, stats) = input::read_dataset(path, &opts)?;
-            say!(quiet, "{}", input::describe("test", path, &test, &stats));
-            (train_data, Some(test))
-        }
-        (None, Some(size)) => {
-            let (tr, te) = pipeline::split_dataset(train_data, size, a.seed())?;
-            say!(quiet, "split (seed {}): {} train, {} test", a.seed(), tr.len(), te.len());
-            (tr, Some(te))
-        }
-        (None, None) => (train_data, None),
-    };
+    let n_docs = train_data.len() as u64;
+    session.set_train(train_data);
+    if let Some(path) = &a.test {
+        let (test, stats) = input::read_dataset(path, &opts)?;
+        say!(quiet, "{}", input::describe("test", path, &test, &stats));
+        session.set_test(Some(test));
+    }
     let read_ms = ms(t);
 
     let t = Instant::now();
-    let mut phase = Phase::new("vectorize", train_data.len() as u64, quiet);
-    let prepared = pipeline::prepare(&config.vectorizer, &train_data, &mut |d| phase.update(d as u64, None))?;
+    let mut phase = Phase::new("vectorize", n_docs, quiet);
+    let prep = session.prepare(config, a.test_size, &mut |d| phase.update(d as u64, None))?;
     phase.finish();
-    let x_test = test_data.as_ref().map(|d| prepared.vectorizer.transform(&d.texts));
     let vectorize_ms = ms(t);
-    say!(quiet, "vocabulary: {} terms; {} non-zeros in {} training rows",
-        prepared.vectorizer.n_features(), prepared.x.nnz(), prepared.x.n_rows());
+    if a.test.is_none() && a.test_size.is_some() {
+        say!(quiet, "split (seed {}): {} train, {} test", a.seed(), prep.n_train, prep.n_test);
+    }
+    say!(quiet, "vocabulary: {} terms; {} non-zeros in {} training rows", prep.n_features, prep.nnz, prep.n_train);
 
     let t = Instant::now();
-    let n_classes = prepared.labels.len();
-    let mut trainer = Trainer::new(config.train.clone(), prepared.x, prepared.y, n_classes, None)?;
-    let mut phase = Phase::new("train", trainer.total_epochs() as u64, quiet);
+    let mut phase = Phase::new("train", prep.epochs as u64, quiet);
     let mut last = None;
-    while !trainer.is_done() {
-        let s = trainer.epoch()?;
-        phase.update(s.epoch as u64, Some(format!("loss {:.4}", s.train_loss)));
-        last = Some(s);
+    loop {
+        let p = session.train_steps(usize::MAX)?;
+        if let Some(s) = p.stats {
+            phase.update(s.epoch as u64, Some(format!("loss {:.4}", s.train_loss)));
+            last = Some(s);
+        }
+        if p.done {
+            break;
+        }
     }
     phase.finish();
-    let model = trainer.model()?;
     let train_ms = ms(t);
     if let Some(s) = last {
-        say!(quiet, "trained {:?}: {} epochs, final training loss {:.5}", config.train.optimizer, s.epoch, s.train_loss);
+        say!(quiet, "trained: {} epochs, final training loss {:.5}", s.epoch, s.train_loss);
     }
-    let clf = TextClassifier::new(config, prepared.vectorizer, prepared.labels, Model::Softmax(model))?;
 
-    let mut summary = serde_json::json!({ "n_train": train_data.len() });
-    if let (Some(test), Some(x)) = (&test_data, &x_test) {
-        let t = Instant::now();
-        let (report, predicted) = clf.evaluate_matrix(x, &test.labels)?;
-        let predict_ms = ms(t);
+    let t = Instant::now();
+    let (clf, eval) = session.finish()?;
+    let predict_ms = ms(t);
+    let mut summary = serde_json::json!({ "n_train": prep.n_train });
+    if let Some(eval) = eval {
         let timings = Timings { read: read_ms, vectorize: vectorize_ms, train: train_ms, predict: predict_ms };
-        let sizes = RunSizes { n_train: train_data.len(), n_test: test.len(), n_features: clf.vectorizer.n_features() };
-        summary = serde_json::json!({ "accuracy": report.accuracy(), "n_train": sizes.n_train, "n_test": sizes.n_test });
-        write_outputs(&report, test, &predicted, sizes, Some(timings), &a.outputs)?;
-        say!(quiet, "accuracy {:.4} on {} test documents", report.accuracy(), test.len());
+        let sizes = RunSizes { n_train: prep.n_train, n_test: prep.n_test, n_features: prep.n_features };
+        summary = serde_json::json!({ "accuracy": eval.report.accuracy(), "n_train": sizes.n_train, "n_test": sizes.n_test });
+        write_outputs(&eval.report, &eval.truth, &eval.predicted, sizes, Some(timings), &a.outputs)?;
+        say!(quiet, "accuracy {:.4} on {} test documents", eval.report.accuracy(), prep.n_test);
         say!(quiet, "time (ms): read {read_ms:.0}, vectorize {vectorize_ms:.0}, train {train_ms:.0}, predict {predict_ms:.0}");
     }
     if let Some(out) = &a.out {
@@ -116,7 +112,7 @@ fn train(a: TrainArgs) -> Result<()> {
 
 fn write_outputs(
     report: &Report,
-    test: &Dataset,
+    truth: &[String],
     predicted: &[String],
     sizes: RunSizes,
     timings: Option<Timings>,
@@ -132,7 +128,7 @@ fn write_outputs(
     if let Some(path) = &o.predictions {
         let mut w = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
         w.write_record(["true", "predicted"])?;
-        for (t, p) in test.labels.iter().zip(predicted) {
+        for (t, p) in truth.iter().zip(predicted) {
             w.write_record([t, p])?;
         }
         w.flush()?;
@@ -159,7 +155,7 @@ fn eval(a: EvalArgs) -> Result<()> {
     let timings = Timings { read: read_ms, vectorize: vectorize_ms, train: 0.0, predict: ms(t) };
     let n_train = 0;
     let sizes = RunSizes { n_train, n_test: test.len(), n_features: clf.vectorizer.n_features() };
-    write_outputs(&report, &test, &predicted, sizes, Some(timings), &a.outputs)?;
+    write_outputs(&report, &test.labels, &predicted, sizes, Some(timings), &a.outputs)?;
     say!(a.quiet, "accuracy {:.4} on {} documents", report.accuracy(), test.len());
     Ok(())
 }

@@ -1,0 +1,310 @@
+//! A training session as a state machine the shells drive step by step: load data → prepare
+//! (split, vectorize) → train in slices of steps (progress, cancel between slices) → finish
+//! (model + evaluation). The browser worker holds one; the CLI uses the same calls.
+
+use crate::data::{Dataset, LabelSet};
+use crate::features::CsrMatrix;
+use crate::metrics::Report;
+use crate::model::Model;
+use crate::pipeline::{self, PipelineConfig, TextClassifier, TermWeight};
+use crate::train::{EpochStats, Trainer};
+use crate::{Error, Result};
+use serde::Serialize;
+
+/// What `prepare` produced.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Prepared {
+    /// Training documents.
+    pub n_train: usize,
+    /// Test documents (0 without a test set).
+    pub n_test: usize,
+    /// Vocabulary size.
+    pub n_features: usize,
+    /// Non-zeros of the training matrix.
+    pub nnz: usize,
+    /// Epochs the run will do.
+    pub epochs: usize,
+}
+
+/// Where training stands after a slice of steps.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    /// Epochs completed.
+    pub epoch: usize,
+    /// Epochs in the run.
+    pub epochs: usize,
+    /// Fraction of the whole run done, in `[0, 1]`.
+    pub fraction: f64,
+    /// Whether training is complete.
+    pub done: bool,
+    /// Statistics of the epoch that ended in this slice, if one did.
+    pub stats: Option<EpochStats>,
+}
+
+/// A misclassified test document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mistake {
+    /// Row in the test set.
+    pub index: usize,
+    /// The true label.
+    #[serde(rename = "true")]
+    pub truth: String,
+    /// The predicted label.
+    pub predicted: String,
+    /// Probability the model gave its prediction.
+    pub probability: f32,
+    /// The beginning of the text.
+    pub text: String,
+}
+
+/// The evaluation of a finished run.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// The classification report.
+    pub report: Report,
+    /// True label of each test document.
+    pub truth: Vec<String>,
+    /// Predicted label of each test document.
+    pub predicted: Vec<String>,
+    /// Misclassified documents, most confident first (at most [`MAX_MISTAKES`]).
+    pub mistakes: Vec<Mistake>,
+}
+
+/// Most misclassified documents kept for inspection.
+pub const MAX_MISTAKES: usize = 200;
+/// Characters of text kept per misclassified document.
+pub const SNIPPET_CHARS: usize = 600;
+
+struct Run {
+    config: PipelineConfig,
+    vectorizer: crate::features::TfidfVectorizer,
+    labels: LabelSet,
+    trainer: Trainer,
+    test: Option<(Dataset, CsrMatrix)>,
+    history: Vec<EpochStats>,
+}
+
+/// Loaded data and, once prepared, a run in progress.
+#[derive(Default)]
+pub struct Session {
+    train: Option<Dataset>,
+    test: Option<Dataset>,
+    run: Option<Run>,
+    skip_held_out_loss: bool,
+}
+
+impl Session {
+    /// An empty session.
+    pub fn new() -> Self {
+        Session::default()
+    }
+    /// Whether to compute the loss on the test documents after every epoch (for loss curves;
+    /// on by default).
+    pub fn set_held_out_loss(&mut self, on: bool) {
+        self.skip_held_out_loss = !on;
+    }
+    /// Sets the training documents (drops any run in progress).
+    pub fn set_train(&mut self, data: Dataset) {
+        self.train = Some(data);
+        self.run = None;
+    }
+    /// Sets or clears the separate test documents (drops any run in progress).
+    pub fn set_test(&mut self, data: Option<Dataset>) {
+        self.test = data;
+        self.run = None;
+    }
+    /// The training documents, if loaded.
+    pub fn train_data(&self) -> Option<&Dataset> {
+        self.train.as_ref()
+    }
+
+    /// Splits (when there is no separate test set and `test_size` is given), fits the
+    /// vectorizer on the training part and starts a trainer. The loaded data is kept, so a
+    /// session can be prepared again with other settings.
+    pub fn prepare(
+        &mut self,
+        config: PipelineConfig,
+        test_size: Option<f64>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Prepared> {
+        self.run = None;
+        config.train.validate()?;
+        let all = self.train.as_ref().ok_or_else(|| Error::Fit("no training data is loaded".into()))?;
+        let (train, test) = match (&self.test, test_size) {
+            (Some(t), _) => (all.clone(), Some(t.clone())),
+            (None, Some(size)) if size > 0.0 => {
+                let (a, b) = pipeline::split_dataset(all.clone(), size, config.train.seed)?;
+                (a, Some(b))
+            }
+            (None, _) => (all.clone(), None),
+        };
+        let p = pipeline::prepare(&config.vectorizer, &train, progress)?;
+        let test = test.map(|t| {
+            let x = p.vectorizer.transform(&t.texts);
+            (t, x)
+        });
+        // Held-out loss for the curves: the test rows whose label the model knows.
+        let valid = test.as_ref().filter(|_| !self.skip_held_out_loss).and_then(|(t, x)| {
+            let (rows, y): (Vec<usize>, Vec<u32>) = t
+                .labels
+                .iter()
+                .enumerate()
+                .filter_map(|(i, l)| p.labels.index_of(l).map(|k| (i, k)))
+                .unzip();
+            (!rows.is_empty()).then(|| (x.select_rows(&rows), y))
+        });
+        let summary = Prepared {
+            n_train: train.len(),
+            n_test: test.as_ref().map_or(0, |(t, _)| t.len()),
+            n_features: p.vectorizer.n_features(),
+            nnz: p.x.nnz(),
+            epochs: config.train.resolved_epochs(),
+        };
+        let n_classes = p.labels.len();
+        let trainer = Trainer::new(config.train.clone(), p.x, p.y, n_classes, valid)?;
+        self.run = Some(Run { config, vectorizer: p.vectorizer, labels: p.labels, trainer, test, history: Vec::new() });
+        Ok(summary)
+    }
+
+    /// Runs at most `max_steps` optimisation steps.
+    pub fn train_steps(&mut self, max_steps: usize) -> Result<Progress> {
+        let run = self.run.as_mut().ok_or_else(|| Error::Fit("call prepare before training".into()))?;
+        let stats = run.trainer.advance(max_steps.max(1))?;
+        if let Some(s) = stats {
+            run.history.push(s);
+        }
+        let (epoch, epochs) = (run.trainer.epochs_done(), run.trainer.total_epochs());
+        let done = run.trainer.is_done();
+        let fraction = if done { 1.0 } else { (epoch as f64 + run.trainer.epoch_fraction()) / epochs as f64 };
+        Ok(Progress { epoch, epochs, fraction, done, stats })
+    }
+
+    /// Loss per completed epoch.
+    pub fn history(&self) -> &[EpochStats] {
+        self.run.as_ref().map_or(&[], |r| &r.history)
+    }
+
+    /// Builds the classifier from the run (trained or not to the end) and evaluates it on the
+    /// test documents, if any. The run stays available (e.g. to read the history).
+    pub fn finish(&mut self) -> Result<(TextClassifier, Option<Evaluation>)> {
+        let run = self.run.as_ref().ok_or_else(|| Error::Fit("call prepare before finish".into()))?;
+        let model = Model::Softmax(run.trainer.model()?);
+        let clf = TextClassifier::new(run.config.clone(), run.vectorizer.clone(), run.labels.clone(), model)?;
+        let eval = match &run.test {
+            Some((data, x)) => Some(evaluate_with_mistakes(&clf, data, x)?),
+            None => None,
+        };
+        Ok((clf, eval))
+    }
+}
+
+/// Evaluates `clf` on `data` (rows `x`) and lists the misclassified documents.
+pub fn evaluate_with_mistakes(clf: &TextClassifier, data: &Dataset, x: &CsrMatrix) -> Result<Evaluation> {
+    let (report, predicted) = clf.evaluate_matrix(x, &data.labels)?;
+    let c = clf.model.classifier();
+    let mut p = vec![0.0; c.n_classes()];
+    let mut mistakes: Vec<Mistake> = Vec::new();
+    for (i, (truth, pred)) in data.labels.iter().zip(&predicted).enumerate() {
+        if truth != pred {
+            c.probabilities(x.row(i), &mut p);
+            let k = clf.labels.index_of(pred).expect("predicted label") as usize;
+            mistakes.push(Mistake {
+                index: i,
+                truth: truth.clone(),
+                predicted: pred.clone(),
+                probability: p[k],
+                text: data.texts[i].chars().take(SNIPPET_CHARS).collect(),
+            });
+        }
+    }
+    mistakes.sort_by(|a, b| b.probability.total_cmp(&a.probability).then(a.index.cmp(&b.index)));
+    mistakes.truncate(MAX_MISTAKES);
+    Ok(Evaluation { report, truth: data.labels.clone(), predicted, mistakes })
+}
+
+/// The `n` terms with the largest weight for each class, as `(label, terms)`.
+pub fn top_terms(clf: &TextClassifier, n: usize) -> Vec<(String, Vec<TermWeight>)> {
+    let Model::Softmax(m) = &clf.model;
+    let w = m.weights();
+    clf.labels
+        .names()
+        .iter()
+        .enumerate()
+        .map(|(k, label)| {
+            let mut col: Vec<(usize, f32)> = w.column(k).iter().copied().enumerate().collect();
+            col.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let terms = col
+                .into_iter()
+                .take(n)
+                .map(|(j, weight)| TermWeight { term: clf.vectorizer.terms()[j].clone(), weight })
+                .collect();
+            (label.clone(), terms)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(n: usize) -> Dataset {
+        let mut d = Dataset::default();
+        for i in 0..n {
+            d.push("space".into(), format!("rocket orbit launch {i} moon"));
+            d.push("food".into(), format!("bake bread oven {i} butter"));
+        }
+        d
+    }
+
+    #[test]
+    fn prepare_train_in_slices_and_finish() {
+        let mut s = Session::new();
+        assert!(s.train_steps(1).is_err());
+        s.set_train(data(20));
+        let mut config = PipelineConfig::default();
+        config.train.epochs = Some(3);
+        let prep = s.prepare(config, Some(0.25), &mut |_| {}).unwrap();
+        assert_eq!((prep.n_train, prep.n_test, prep.epochs), (30, 10, 3));
+        let mut epochs = 0;
+        loop {
+            let p = s.train_steps(2).unwrap();
+            if let Some(st) = p.stats {
+                assert!(st.valid_loss.is_some());
+                epochs += 1;
+            }
+            assert!((0.0..=1.0).contains(&p.fraction));
+            if p.done {
+                break;
+            }
+        }
+        assert_eq!((epochs, s.history().len()), (3, 3));
+        let (clf, eval) = s.finish().unwrap();
+        let eval = eval.unwrap();
+        assert_eq!(eval.report.accuracy(), 1.0);
+        assert!(eval.mistakes.is_empty());
+        assert_eq!(eval.predicted.len(), 10);
+        let top = top_terms(&clf, 3);
+        assert_eq!(top[1].0, "space");
+        assert!(top[1].1.iter().all(|t| ["rocket", "orbit", "launch", "moon"].contains(&t.term.as_str())));
+    }
+
+    #[test]
+    fn mistakes_are_listed_most_confident_first() {
+        let mut s = Session::new();
+        s.set_train(data(10));
+        let mut test = Dataset::default();
+        test.push("food".into(), "rocket orbit moon".into());
+        test.push("space".into(), "rocket launch".into());
+        test.push("unknown".into(), "bread oven".into());
+        s.set_test(Some(test));
+        s.prepare(PipelineConfig::default(), None, &mut |_| {}).unwrap();
+        while !s.train_steps(100).unwrap().done {}
+        let (_, eval) = s.finish().unwrap();
+        let eval = eval.unwrap();
+        assert_eq!(eval.mistakes.len(), 2);
+        assert_eq!(eval.mistakes[0].predicted, "space");
+        assert_eq!(eval.report.labels(), ["food", "space", "unknown"]);
+    }
+}
