@@ -24,10 +24,13 @@ pub mod format;
 pub mod kernels;
 pub mod metrics;
 pub mod model;
+pub mod options;
 pub mod pipeline;
 pub mod rng;
 pub mod session;
 pub mod text;
 pub mod train;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use error::{Error, Position, Result};

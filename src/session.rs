@@ -92,6 +92,7 @@ pub struct Session {
     train: Option<Dataset>,
     test: Option<Dataset>,
     run: Option<Run>,
+    prepared: Option<Prepared>,
     skip_held_out_loss: bool,
 }
 
@@ -164,6 +165,7 @@ impl Session {
         };
         let n_classes = p.labels.len();
         let trainer = Trainer::new(config.train.clone(), p.x, p.y, n_classes, valid)?;
+        self.prepared = Some(summary);
         self.run = Some(Run { config, vectorizer: p.vectorizer, labels: p.labels, trainer, test, history: Vec::new() });
         Ok(summary)
     }
@@ -179,6 +181,11 @@ impl Session {
         let done = run.trainer.is_done();
         let fraction = if done { 1.0 } else { (epoch as f64 + run.trainer.epoch_fraction()) / epochs as f64 };
         Ok(Progress { epoch, epochs, fraction, done, stats })
+    }
+
+    /// What the last `prepare` produced.
+    pub fn prepared(&self) -> Option<Prepared> {
+        self.prepared
     }
 
     /// Loss per completed epoch.

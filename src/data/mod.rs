@@ -16,6 +16,7 @@ mod folders;
 mod format;
 mod jsonl;
 mod labels;
+mod preview;
 mod split;
 mod stats;
 
@@ -26,6 +27,7 @@ pub use decode::{decode_text, is_gzip, GZIP_MAGIC, UTF8_BOM};
 pub use folders::FolderDataset;
 pub use format::Format;
 pub use labels::LabelSet;
+pub use preview::{preview, Preview};
 pub use split::{stratified_split, Split};
 pub use stats::ReadStats;
 
