@@ -19,20 +19,12 @@ pub struct PipelineConfig {
     pub train: TrainConfig,
 }
 
-/// Splits `data` into a training and a test part, stratified by label and seeded.
-pub fn split_dataset(data: Dataset, test_size: f64, seed: u64) -> Result<(Dataset, Dataset)> {
-    let labels = LabelSet::fit(&data.labels);
-    let y = labels.encode_all(&data.labels, "data")?;
-    let split = stratified_split(&y, test_size, seed)?;
-    let mut is_test = vec![false; data.len()];
-    for &i in &split.test {
-        is_test[i] = true;
-    }
-    let (mut train, mut test) = (Dataset::default(), Dataset::default());
-    for ((text, label), t) in data.texts.into_iter().zip(data.labels).zip(is_test) {
-        if t { test.push(label, text) } else { train.push(label, text) }
-    }
-    Ok((train, test))
+/// Splits documents with these labels into training and test rows (indices), stratified by
+/// label and seeded.
+pub fn split_indices<S: AsRef<str>>(labels: &[S], test_size: f64, seed: u64) -> Result<crate::data::Split> {
+    let set = LabelSet::fit(labels);
+    let y = set.encode_all(labels, "data")?;
+    stratified_split(&y, test_size, seed)
 }
 
 /// The training data as numbers: the fitted vectorizer, the TF-IDF matrix and class codes.
@@ -49,8 +41,14 @@ pub struct Prepared {
 }
 
 /// Fits the vectorizer on the training documents (and only on them) and encodes the labels.
-pub fn prepare(config: &TfidfConfig, train: &Dataset, progress: &mut dyn FnMut(usize)) -> Result<Prepared> {
-    let labels = LabelSet::fit(&train.labels);
+pub fn prepare<S: AsRef<str>>(
+    config: &TfidfConfig,
+    texts: &[S],
+    labels: &[S],
+    progress: &mut dyn FnMut(usize),
+) -> Result<Prepared> {
+    let train_labels = labels;
+    let labels = LabelSet::fit(train_labels);
     if labels.len() < 2 {
         return Err(Error::Fit(format!(
             "the training data has {} class ({}); at least 2 are needed",
@@ -58,8 +56,8 @@ pub fn prepare(config: &TfidfConfig, train: &Dataset, progress: &mut dyn FnMut(u
             labels.names().join(", ")
         )));
     }
-    let y = labels.encode_all(&train.labels, "training data")?;
-    let (vectorizer, x) = TfidfVectorizer::fit_transform(config.clone(), &train.texts, progress)?;
+    let y = labels.encode_all(train_labels, "training data")?;
+    let (vectorizer, x) = TfidfVectorizer::fit_transform(config.clone(), texts, progress)?;
     Ok(Prepared { vectorizer, labels, x, y })
 }
 
@@ -163,7 +161,7 @@ impl TextClassifier {
     }
 
     /// Like [`TextClassifier::evaluate`] for documents already vectorized.
-    pub fn evaluate_matrix(&self, x: &CsrMatrix, labels: &[String]) -> Result<(Report, Vec<String>)> {
+    pub fn evaluate_matrix<S: AsRef<str>>(&self, x: &CsrMatrix, labels: &[S]) -> Result<(Report, Vec<String>)> {
         let pred = self.predict_matrix(x);
         let names = self.labels.union(&LabelSet::fit(labels));
         let y_true = names.encode_all(labels, "test data")?;

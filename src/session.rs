@@ -77,12 +77,20 @@ pub const MAX_MISTAKES: usize = 200;
 /// Characters of text kept per misclassified document.
 pub const SNIPPET_CHARS: usize = 600;
 
+/// Which documents a run is tested on.
+enum TestRows {
+    /// The separate test set.
+    Separate,
+    /// These rows of the training data (a split).
+    Split(Vec<usize>),
+}
+
 struct Run {
     config: PipelineConfig,
     vectorizer: crate::features::TfidfVectorizer,
     labels: LabelSet,
     trainer: Trainer,
-    test: Option<(Dataset, CsrMatrix)>,
+    test: Option<(TestRows, CsrMatrix)>,
     history: Vec<EpochStats>,
 }
 
@@ -133,23 +141,31 @@ impl Session {
         self.run = None;
         config.train.validate()?;
         let all = self.train.as_ref().ok_or_else(|| Error::Fit("no training data is loaded".into()))?;
-        let (train, test) = match (&self.test, test_size) {
-            (Some(t), _) => (all.clone(), Some(t.clone())),
-            (None, Some(size)) if size > 0.0 => {
-                let (a, b) = pipeline::split_dataset(all.clone(), size, config.train.seed)?;
-                (a, Some(b))
-            }
-            (None, _) => (all.clone(), None),
+        // Borrowed views: the loaded documents are never copied.
+        let pick = |rows: &[usize]| -> (Vec<&str>, Vec<&str>) {
+            rows.iter().map(|&i| (all.texts[i].as_str(), all.labels[i].as_str())).unzip()
         };
-        let p = pipeline::prepare(&config.vectorizer, &train, progress)?;
-        let test = test.map(|t| {
-            let x = p.vectorizer.transform(&t.texts);
-            (t, x)
+        fn view(d: &Dataset) -> (Vec<&str>, Vec<&str>) {
+            (d.texts.iter().map(String::as_str).collect(), d.labels.iter().map(String::as_str).collect())
+        }
+        let ((train_texts, train_labels), test) = match (&self.test, test_size) {
+            (Some(t), _) => (view(all), Some((TestRows::Separate, view(t)))),
+            (None, Some(size)) if size > 0.0 => {
+                let split = pipeline::split_indices(&all.labels, size, config.train.seed)?;
+                let test = pick(&split.test);
+                (pick(&split.train), Some((TestRows::Split(split.test), test)))
+            }
+            (None, _) => (view(all), None),
+        };
+        let p = pipeline::prepare(&config.vectorizer, &train_texts, &train_labels, progress)?;
+        let n_train = train_texts.len();
+        let test = test.map(|(rows, (texts, labels))| {
+            let x = p.vectorizer.transform(&texts);
+            (rows, labels, x)
         });
         // Held-out loss for the curves: the test rows whose label the model knows.
-        let valid = test.as_ref().filter(|_| !self.skip_held_out_loss).and_then(|(t, x)| {
-            let (rows, y): (Vec<usize>, Vec<u32>) = t
-                .labels
+        let valid = test.as_ref().filter(|_| !self.skip_held_out_loss).and_then(|(_, labels, x)| {
+            let (rows, y): (Vec<usize>, Vec<u32>) = labels
                 .iter()
                 .enumerate()
                 .filter_map(|(i, l)| p.labels.index_of(l).map(|k| (i, k)))
@@ -157,8 +173,8 @@ impl Session {
             (!rows.is_empty()).then(|| (x.select_rows(&rows), y))
         });
         let summary = Prepared {
-            n_train: train.len(),
-            n_test: test.as_ref().map_or(0, |(t, _)| t.len()),
+            n_train,
+            n_test: test.as_ref().map_or(0, |(_, l, _)| l.len()),
             n_features: p.vectorizer.n_features(),
             nnz: p.x.nnz(),
             epochs: config.train.resolved_epochs(),
@@ -166,6 +182,7 @@ impl Session {
         let n_classes = p.labels.len();
         let trainer = Trainer::new(config.train.clone(), p.x, p.y, n_classes, valid)?;
         self.prepared = Some(summary);
+        let test = test.map(|(rows, _, x)| (rows, x));
         self.run = Some(Run { config, vectorizer: p.vectorizer, labels: p.labels, trainer, test, history: Vec::new() });
         Ok(summary)
     }
@@ -200,7 +217,16 @@ impl Session {
         let model = Model::Softmax(run.trainer.model()?);
         let clf = TextClassifier::new(run.config.clone(), run.vectorizer.clone(), run.labels.clone(), model)?;
         let eval = match &run.test {
-            Some((data, x)) => Some(evaluate_with_mistakes(&clf, data, x)?),
+            Some((TestRows::Separate, x)) => {
+                let t = self.test.as_ref().expect("a separate test set");
+                Some(evaluate_with_mistakes(&clf, &t.texts, &t.labels, x)?)
+            }
+            Some((TestRows::Split(rows), x)) => {
+                let all = self.train.as_ref().expect("training data");
+                let texts: Vec<&str> = rows.iter().map(|&i| all.texts[i].as_str()).collect();
+                let labels: Vec<&str> = rows.iter().map(|&i| all.labels[i].as_str()).collect();
+                Some(evaluate_with_mistakes(&clf, &texts, &labels, x)?)
+            }
             None => None,
         };
         Ok((clf, eval))
@@ -208,27 +234,33 @@ impl Session {
 }
 
 /// Evaluates `clf` on `data` (rows `x`) and lists the misclassified documents.
-pub fn evaluate_with_mistakes(clf: &TextClassifier, data: &Dataset, x: &CsrMatrix) -> Result<Evaluation> {
-    let (report, predicted) = clf.evaluate_matrix(x, &data.labels)?;
+pub fn evaluate_with_mistakes<S: AsRef<str>>(
+    clf: &TextClassifier,
+    texts: &[S],
+    labels: &[S],
+    x: &CsrMatrix,
+) -> Result<Evaluation> {
+    let (report, predicted) = clf.evaluate_matrix(x, labels)?;
     let c = clf.model.classifier();
     let mut p = vec![0.0; c.n_classes()];
     let mut mistakes: Vec<Mistake> = Vec::new();
-    for (i, (truth, pred)) in data.labels.iter().zip(&predicted).enumerate() {
+    for (i, (truth, pred)) in labels.iter().map(AsRef::as_ref).zip(&predicted).enumerate() {
         if truth != pred {
             c.probabilities(x.row(i), &mut p);
             let k = clf.labels.index_of(pred).expect("predicted label") as usize;
             mistakes.push(Mistake {
                 index: i,
-                truth: truth.clone(),
+                truth: truth.to_string(),
                 predicted: pred.clone(),
                 probability: p[k],
-                text: data.texts[i].chars().take(SNIPPET_CHARS).collect(),
+                text: texts[i].as_ref().chars().take(SNIPPET_CHARS).collect(),
             });
         }
     }
     mistakes.sort_by(|a, b| b.probability.total_cmp(&a.probability).then(a.index.cmp(&b.index)));
     mistakes.truncate(MAX_MISTAKES);
-    Ok(Evaluation { report, truth: data.labels.clone(), predicted, mistakes })
+    let truth = labels.iter().map(|l| l.as_ref().to_string()).collect();
+    Ok(Evaluation { report, truth, predicted, mistakes })
 }
 
 /// The `n` terms with the largest weight for each class, as `(label, terms)`.
