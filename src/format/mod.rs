@@ -70,6 +70,11 @@ pub fn save(clf: &TextClassifier, summary: serde_json::Value) -> Vec<u8> {
 
 /// Reads a classifier from bytes written by [`save`], checking every part.
 pub fn load(bytes: &[u8]) -> Result<TextClassifier> {
+    load_with_summary(bytes).map(|(clf, _)| clf)
+}
+
+/// Like [`load`], also returning the evaluation summary stored at training time.
+pub fn load_with_summary(bytes: &[u8]) -> Result<(TextClassifier, serde_json::Value)> {
     #[derive(Deserialize)]
     struct Head {
         format: Option<String>,
@@ -107,5 +112,5 @@ pub fn load(bytes: &[u8]) -> Result<TextClassifier> {
     let weights = Array2::from_shape_vec((nf, nc), f.model.weights).expect("checked shape");
     let model = Model::Softmax(SoftmaxRegression::new(weights, Array1::from(f.model.bias))?);
     let vectorizer = TfidfVectorizer::from_parts(f.config.vectorizer.clone(), f.vocabulary, f.idf)?;
-    TextClassifier::new(f.config, vectorizer, labels, model)
+    Ok((TextClassifier::new(f.config, vectorizer, labels, model)?, f.summary))
 }

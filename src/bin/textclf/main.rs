@@ -136,13 +136,13 @@ fn write_outputs(
     Ok(())
 }
 
-fn load_model(path: &Path) -> Result<TextClassifier> {
+fn load_model(path: &Path) -> Result<(TextClassifier, serde_json::Value)> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    textclf::format::load(&bytes).with_context(|| format!("cannot load {}", path.display()))
+    textclf::format::load_with_summary(&bytes).with_context(|| format!("cannot load {}", path.display()))
 }
 
 fn eval(a: EvalArgs) -> Result<()> {
-    let clf = load_model(&a.model)?;
+    let (clf, summary) = load_model(&a.model)?;
     let t = Instant::now();
     let (test, stats) = input::read_dataset(&a.test, &a.data.to_options()?)?;
     let read_ms = ms(t);
@@ -153,7 +153,7 @@ fn eval(a: EvalArgs) -> Result<()> {
     let t = Instant::now();
     let (report, predicted) = clf.evaluate_matrix(&x, &test.labels)?;
     let timings = Timings { read: read_ms, vectorize: vectorize_ms, train: 0.0, predict: ms(t) };
-    let n_train = 0;
+    let n_train = summary["n_train"].as_u64().unwrap_or(0) as usize;
     let sizes = RunSizes { n_train, n_test: test.len(), n_features: clf.vectorizer.n_features() };
     write_outputs(&report, &test.labels, &predicted, sizes, Some(timings), &a.outputs)?;
     say!(a.quiet, "accuracy {:.4} on {} documents", report.accuracy(), test.len());
@@ -161,7 +161,7 @@ fn eval(a: EvalArgs) -> Result<()> {
 }
 
 fn predict(a: PredictArgs) -> Result<()> {
-    let clf = load_model(&a.model)?;
+    let (clf, _) = load_model(&a.model)?;
     let texts: Vec<String> = if a.texts.is_empty() {
         std::io::stdin().lock().lines().collect::<std::io::Result<_>>().context("cannot read stdin")?
     } else {
