@@ -51,6 +51,8 @@ cargo test --doc
 
 step "3/8 wasm release builds (www/pkg/simd, www/pkg/scalar) + SIMD instruction check"
 bash scripts/build-wasm.sh
+# Both builds load through their JS glue in Node and train the demo data to the same accuracy.
+node bench/simd.mjs --smoke
 
 step "4/8 wasm tests in Node (wasm-bindgen-test-runner): SIMD128 and scalar builds"
 wasm_test simd node-simd --lib
