@@ -262,13 +262,17 @@ impl Model {
         to_js(&serde_json::json!({ "for": up, "against": down }))
     }
 
-    /// The model file's bytes.
-    pub fn save(&self) -> Vec<u8> {
+    /// The model file's bytes (safetensors); `quantize` is `"int8"` or `"none"` (default).
+    pub fn save(&self, quantize: Option<String>) -> Result<Vec<u8>, JsError> {
+        let weights = match quantize.as_deref() {
+            None | Some("") => crate::format::WeightType::F32,
+            Some(q) => q.parse().map_err(|e: String| JsError::new(&e))?,
+        };
         let summary = self
             .report
             .as_ref()
             .map(|r| serde_json::json!({ "accuracy": r["accuracy"], "n_train": r["n_train"], "n_test": r["n_test"] }))
             .unwrap_or(serde_json::Value::Null);
-        crate::format::save(&self.clf, summary)
+        crate::format::save(&self.clf, summary, &crate::format::SaveOptions { weights }).map_err(js_err)
     }
 }

@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use textclf::data::{Format, ReadOptions};
 use textclf::features::{DfBound, TfidfConfig};
+use textclf::format::WeightType;
 use textclf::text::{AnalyzerConfig, StopWords};
 use textclf::train::{Optimizer, TrainConfig};
 
@@ -173,9 +174,15 @@ pub struct TrainArgs {
     /// Hold out this fraction of TRAIN as a stratified, seeded test set.
     #[arg(long, value_name = "F")]
     pub test_size: Option<f64>,
-    /// Write the trained model to this file.
+    /// Write the trained model to this file (safetensors; see docs/model-format.md).
     #[arg(long, value_name = "MODEL")]
     pub out: Option<PathBuf>,
+    /// Store the weights as int8 with one scale per class (about 4× smaller).
+    #[arg(long, default_value = "none", value_name = "int8|none", value_parser = clap::value_parser!(WeightType))]
+    pub quantize: WeightType,
+    /// Drop features whose weights are all below T × the largest absolute weight (e.g. 0.01).
+    #[arg(long, value_name = "T")]
+    pub prune: Option<f32>,
     /// Print nothing on stderr.
     #[arg(long, short)]
     pub quiet: bool,

@@ -103,9 +103,18 @@ fn train(a: TrainArgs) -> Result<()> {
         say!(quiet, "time (ms): read {read_ms:.0}, vectorize {vectorize_ms:.0}, train {train_ms:.0}, predict {predict_ms:.0}");
     }
     if let Some(out) = &a.out {
-        std::fs::write(out, textclf::format::save(&clf, summary))
-            .with_context(|| format!("cannot write {}", out.display()))?;
-        say!(quiet, "model written to {}", out.display());
+        let clf = match a.prune {
+            Some(t) => {
+                let pruned = textclf::format::prune(&clf, t)?;
+                say!(quiet, "pruned {} of {} features", clf.vectorizer.n_features() - pruned.vectorizer.n_features(), clf.vectorizer.n_features());
+                pruned
+            }
+            None => clf,
+        };
+        let opts = textclf::format::SaveOptions { weights: a.quantize };
+        let bytes = textclf::format::save(&clf, summary, &opts)?;
+        std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+        say!(quiet, "model written to {} ({} bytes)", out.display(), bytes.len());
     }
     Ok(())
 }
