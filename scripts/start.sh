@@ -1,31 +1,59 @@
 #!/usr/bin/env bash
-# Demo (until the browser app lands): build the release CLI and train + evaluate a classifier.
-# Uses the 20 Newsgroups CSVs from ../shared/data (or $TEXTCLF_DATA_DIR) when present,
-# otherwise the small bundled examples/demo.csv.
+# `npm start`: set up, build the WebAssembly module and the example data, then serve the page
+# on http://127.0.0.1:${PORT:-8080}/ (scripts/serve.mjs; Ctrl-C stops).
+# `npm start -- --cli` instead runs the former command-line demo: build the release CLI and
+# train + evaluate a classifier (20 Newsgroups from ../shared/data or $TEXTCLF_DATA_DIR when
+# present, otherwise the bundled examples/demo.csv).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 command -v cargo >/dev/null 2>&1 || export PATH="$HOME/.cargo/bin:$PATH"
 
+MODE=web
+for arg in "$@"; do
+    case "$arg" in
+        --cli) MODE=cli ;;
+        -h|--help)
+            sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+            exit 0 ;;
+        *) echo "[start] unknown argument: $arg (try --cli or --help)" >&2; exit 2 ;;
+    esac
+done
+
 bash scripts/setup.sh
 
-echo "[start] building the release CLI (cargo build --release)"
-cargo build --release
-
-BIN="target/release/textclf"
-DATA_DIR="${TEXTCLF_DATA_DIR:-$ROOT/../shared/data}"
-TRAIN="$DATA_DIR/20news-bydate-train.csv.gz"
-TEST="$DATA_DIR/20news-bydate-test.csv.gz"
-
-if [ -f "$TRAIN" ] && [ -f "$TEST" ]; then
-    cmd=("$BIN" train "$TRAIN" --test "$TEST" --max-df 0.5 --max-features 1000 --stop-words english)
-    what="20 Newsgroups (train on the train split, report on the test split)"
-else
-    cmd=("$BIN" train examples/demo.csv --test-size 0.25)
-    what="examples/demo.csv (20 Newsgroups data not found in $DATA_DIR)"
+if [ "$MODE" = cli ]; then
+    echo "[start] building the release CLI (cargo build --release)"
+    cargo build --release
+    BIN="target/release/textclf"
+    DATA_DIR="${TEXTCLF_DATA_DIR:-$ROOT/../shared/data}"
+    TRAIN="$DATA_DIR/20news-bydate-train.csv.gz"
+    TEST="$DATA_DIR/20news-bydate-test.csv.gz"
+    if [ -f "$TRAIN" ] && [ -f "$TEST" ]; then
+        cmd=("$BIN" train "$TRAIN" --test "$TEST" --max-df 0.5 --max-features 1000 --stop-words english)
+        what="20 Newsgroups (train on the train split, report on the test split)"
+    else
+        cmd=("$BIN" train examples/demo.csv --test-size 0.25)
+        what="examples/demo.csv (20 Newsgroups data not found in $DATA_DIR)"
+    fi
+    echo "[start] demo on $what"
+    echo "[start] running: ${cmd[*]}"
+    exec "${cmd[@]}"
 fi
 
-echo "[start] demo on $what"
-echo "[start] running: ${cmd[*]}"
-"${cmd[@]}"
+if [ -f scripts/build-wasm.sh ]; then
+    bash scripts/build-wasm.sh
+else
+    # Fallback until scripts/build-wasm.sh exists: the SIMD build only.
+    echo "[start] building the wasm module (www/pkg/simd)"
+    env -u CARGO_ENCODED_RUSTFLAGS RUSTFLAGS="-C target-feature=+simd128" \
+        cargo build --release --lib --no-default-features --target wasm32-unknown-unknown --target-dir target/wasm-simd
+    wasm-bindgen --target web --out-dir www/pkg/simd target/wasm-simd/wasm32-unknown-unknown/release/textclf.wasm
+fi
+
+echo "[start] building the example data (scripts/example-data.mjs)"
+node scripts/example-data.mjs
+
+echo "[start] serving the page (PORT=${PORT:-8080})"
+exec node scripts/serve.mjs

@@ -3,12 +3,7 @@
 // messages of www/protocol.js. Training runs in slices of ~40 ms of `trainSteps`, yielding to
 // the event loop between slices so that a `cancel` message is handled at once.
 import { Op, Code, TextclfError, ok, fail, progress } from './protocol.js';
-
-// Fallback until www/simd-detect.js exists: validates a tiny module using v128 instructions.
-async function simdSupported() {
-  const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
-  return typeof WebAssembly === 'object' && WebAssembly.validate(bytes);
-}
+import { simdSupported } from './simd-detect.js';
 
 const SLICE_MS = 40;
 const PROGRESS_MS = 50;
