@@ -130,6 +130,7 @@ async function train() {
     await loadData(read);
     const model = await session.train(options, onProgress);
     const elapsedMs = performance.now() - started;
+    setState('rendering');
     if (model.report) {
       renderReport(model.report, { trainName: data.train.example ? 'the example' : data.train.name, testName: data.test?.name, elapsedMs });
     } else {

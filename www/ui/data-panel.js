@@ -166,7 +166,7 @@ export class DataPanel {
 
   /** Says how the loaded data looks (after the worker read it). */
   describeLoaded(summary, which) {
-    const skipped = summary.skipped ? `, ${count(summary.skipped)} rows skipped` : '';
+    const skipped = summary.skipped ? ` (${count(summary.skipped)} skipped: ${summary.skip_reasons.join('; ')})` : '';
     const text = `${count(summary.documents)} documents, ${summary.labels.length} labels${skipped}`;
     if (which === 'test') this.testStatus.textContent = `Test data: ${this.test.name} — ${text}.`;
     else this.status.textContent = `${this.train.example ? 'Example data' : this.train.name}: ${text}.`;
