@@ -21,11 +21,28 @@ struct Node {
 }
 
 /// Interned terms: unigrams by their text, longer n-grams by `(prefix, last token)`.
+///
+/// Tokens of up to 15 bytes (nearly all of them) are keyed by their bytes packed into a
+/// `u128`, so a lookup hashes and compares two machine words instead of calling `memcmp`.
 #[derive(Debug, Clone, Default)]
 pub struct TermTrie {
+    short: FxHashMap<u128, u32>,
     tokens: FxHashMap<Box<str>, u32>,
     children: FxHashMap<u64, u32>,
     nodes: Vec<Node>,
+}
+
+/// The bytes of a token of at most 15 bytes and its length, packed into one integer.
+#[inline]
+pub(crate) fn pack(token: &str) -> Option<u128> {
+    let b = token.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 #[inline]
@@ -52,19 +69,30 @@ impl TermTrie {
     /// The unigram term of `token`, created if new.
     #[inline]
     pub fn intern_token(&mut self, token: &str) -> u32 {
-        if let Some(&id) = self.tokens.get(token) {
+        let key = pack(token);
+        let found = match key {
+            Some(k) => self.short.get(&k),
+            None => self.tokens.get(token),
+        };
+        if let Some(&id) = found {
             return id;
         }
         let id = self.push(Node { parent: NONE, last: 0, text: token.into() });
         self.nodes[id as usize].last = id;
-        self.tokens.insert(token.into(), id);
+        match key {
+            Some(k) => self.short.insert(k, id),
+            None => self.tokens.insert(token.into(), id),
+        };
         id
     }
 
     /// The unigram term of `token`, if known.
     #[inline]
     pub fn token(&self, token: &str) -> Option<u32> {
-        self.tokens.get(token).copied()
+        match pack(token) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.tokens.get(token).copied(),
+        }
     }
 
     /// The term `prefix` + `token` (a unigram term id), created if new.
@@ -221,6 +249,10 @@ mod tests {
     #[test]
     fn trie_interns_and_spells_ngrams() {
         let mut t = TermTrie::default();
+        let long = t.intern_token("internationalisation");
+        assert_eq!(t.token("internationalisation"), Some(long));
+        assert_eq!(t.token("internationalisatio"), None);
+        assert_ne!(t.intern_token("a\0"), t.intern_token("a"), "length is part of the key");
         let a = t.intern_token("new");
         let b = t.intern_token("york");
         let ab = t.intern_child(a, b);

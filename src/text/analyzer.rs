@@ -7,6 +7,7 @@
 
 use super::stop_words::StopWords;
 use super::tokenizer::{for_each_token, lowercase_into};
+use crate::features::vocabulary::pack;
 use crate::{Error, Result};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
@@ -49,8 +50,10 @@ impl AnalyzerConfig {
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     config: AnalyzerConfig,
-    /// The stop words as a hash set (looked up once per token).
-    stop: FxHashSet<Box<str>>,
+    /// The stop words as a hash set of packed tokens (looked up once per token), and the
+    /// longer ones (over 15 bytes) as strings.
+    stop: FxHashSet<u128>,
+    stop_long: FxHashSet<Box<str>>,
     lower: String,
 }
 
@@ -58,12 +61,14 @@ impl Analyzer {
     /// An analyzer for a validated configuration.
     pub fn new(config: AnalyzerConfig) -> Result<Self> {
         config.validate()?;
-        let stop = match &config.stop_words {
-            StopWords::None => FxHashSet::default(),
-            StopWords::English => super::stop_words::ENGLISH.iter().map(|w| Box::from(*w)).collect(),
-            StopWords::List(words) => words.iter().map(|w| Box::from(w.as_str())).collect(),
+        let words: Vec<&str> = match &config.stop_words {
+            StopWords::None => vec![],
+            StopWords::English => super::stop_words::ENGLISH.to_vec(),
+            StopWords::List(words) => words.iter().map(String::as_str).collect(),
         };
-        Ok(Analyzer { config, stop, lower: String::new() })
+        let stop = words.iter().filter_map(|w| pack(w)).collect();
+        let stop_long = words.iter().filter(|w| pack(w).is_none()).map(|w| Box::from(*w)).collect();
+        Ok(Analyzer { config, stop, stop_long, lower: String::new() })
     }
 
     /// The configuration.
@@ -73,8 +78,8 @@ impl Analyzer {
 
     /// Calls `f` with every token of `text` that is not a stop word, in order.
     pub fn tokens(&mut self, text: &str, mut f: impl FnMut(&str)) {
-        let stop = &self.stop;
-        let no_stop = stop.is_empty();
+        let (stop, stop_long) = (&self.stop, &self.stop_long);
+        let no_stop = stop.is_empty() && stop_long.is_empty();
         let source: &str = if self.config.lowercase {
             lowercase_into(text, &mut self.lower);
             &self.lower
@@ -82,7 +87,12 @@ impl Analyzer {
             text
         };
         for_each_token(source, |t| {
-            if no_stop || !stop.contains(t) {
+            let is_stop = !no_stop
+                && match pack(t) {
+                    Some(k) => stop.contains(&k),
+                    None => stop_long.contains(t),
+                };
+            if !is_stop {
                 f(t)
             }
         });
