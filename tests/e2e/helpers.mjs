@@ -125,8 +125,16 @@ export async function trainAndWait(page, timeout = 300000) {
 /** Installs a requestAnimationFrame recorder; `stop()` returns the largest gap in ms while training. */
 export async function startFrameRecorder(page) {
   await page.evaluate(() => {
-    const rec = { last: performance.now(), maxGap: 0, frames: 0, on: true };
+    const rec = { last: performance.now(), maxGap: 0, frames: 0, on: true, maxLongTask: 0 };
     window.__frames = rec;
+    // Long tasks: main-thread work over 50 ms (a stall of our own, unlike a frame gap that a
+    // busy machine can cause by not scheduling the renderer).
+    rec.observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) rec.maxLongTask = Math.max(rec.maxLongTask, e.duration);
+    });
+    try {
+      rec.observer.observe({ type: 'longtask' });
+    } catch {}
     // Gaps count while the page is training (not while it renders the finished report).
     const tick = (t) => {
       if (!rec.on) return;
@@ -143,8 +151,10 @@ export async function startFrameRecorder(page) {
   return {
     stop: () =>
       page.evaluate(() => {
-        window.__frames.on = false;
-        return { maxGap: window.__frames.maxGap, frames: window.__frames.frames };
+        const rec = window.__frames;
+        rec.on = false;
+        rec.observer.disconnect();
+        return { maxGap: rec.maxGap, frames: rec.frames, maxLongTask: rec.maxLongTask };
       }),
   };
 }
