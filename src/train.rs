@@ -16,6 +16,10 @@
 //!   touched: over an epoch each feature receives the penalty of every step, and the fixed point
 //!   is the optimum of the objective above.
 //!
+//! The trainer renumbers the features internally, most frequent first, so that the parameter
+//! blocks of the features met in nearly every batch sit together in cache (an epoch over a
+//! large vocabulary is bound by memory latency); the model it returns is in the original order.
+//!
 //! Training is deterministic given the seed: the only randomness is the per-epoch shuffle.
 //! The caller drives it ([`Trainer::advance`] or [`Trainer::epoch`]) so it can show progress,
 //! time the work, and cancel between calls.
@@ -162,6 +166,8 @@ pub struct Trainer {
     x: CsrMatrix,
     y: Vec<u32>,
     valid: Option<(CsrMatrix, Vec<u32>)>,
+    /// Internal number of each original feature (most frequent features first).
+    new_index: Vec<u32>,
     n_classes: usize,
     lr0: f32,
     l2: f64,
@@ -195,10 +201,10 @@ impl Trainer {
     /// held-out set whose loss is reported after every epoch.
     pub fn new(
         config: TrainConfig,
-        x: CsrMatrix,
+        mut x: CsrMatrix,
         y: Vec<u32>,
         n_classes: usize,
-        valid: Option<(CsrMatrix, Vec<u32>)>,
+        mut valid: Option<(CsrMatrix, Vec<u32>)>,
     ) -> Result<Self> {
         config.validate()?;
         if x.n_rows() != y.len() {
@@ -224,6 +230,14 @@ impl Trainer {
         let adam = config.optimizer == Optimizer::Adam;
         let stride = if adam { 4 * c } else { 2 * c };
         let order = (0..x.n_rows()).collect();
+        if valid.as_ref().is_some_and(|(vx, vy)| vx.n_cols() != f || vx.n_rows() != vy.len()) {
+            return Err(Error::Fit("the held-out set does not match the training matrix".into()));
+        }
+        let new_index = frequency_order(&x);
+        x.permute_columns(&new_index);
+        if let Some((vx, _)) = valid.as_mut() {
+            vx.permute_columns(&new_index);
+        }
         Ok(Trainer {
             lr0: config.resolved_learning_rate(),
             l2: config.resolved_l2(x.n_rows()),
@@ -232,6 +246,7 @@ impl Trainer {
             x,
             y,
             valid,
+            new_index,
             n_classes,
             batch,
             p: vec![0.0; f * stride],
@@ -422,7 +437,7 @@ impl Trainer {
             let (v, rest) = block.split_at_mut(c);
             let (g, rest) = rest.split_at_mut(c);
             let (m, m2) = rest.split_at_mut(c);
-            adam_row(g, v, m, m2, inv_b, l2, lr);
+            kernels::adam_row(g, v, m, m2, inv_b, l2, lr, BETA1, BETA2, EPS);
         }
         for k in 0..c {
             let grad = self.gb[k] * inv_b;
@@ -432,32 +447,37 @@ impl Trainer {
         }
     }
 
-    /// Gives back the training rows and labels (and the held-out set) when done.
-    pub fn into_data(self) -> (CsrMatrix, Vec<u32>, Option<(CsrMatrix, Vec<u32>)>) {
-        (self.x, self.y, self.valid)
-    }
-
     /// The model as it stands now (an error if training diverged to non-finite weights).
     pub fn model(&self) -> Result<SoftmaxRegression> {
         let s = self.s as f32;
         let c = self.n_classes;
-        let w: Vec<f32> = self.p.chunks_exact(self.stride).flat_map(|b| b[..c].iter().map(move |v| v * s)).collect();
+        let mut w = vec![0.0f32; self.x.n_cols() * c];
+        for (j, &n) in self.new_index.iter().enumerate() {
+            let block = &self.p[n as usize * self.stride..][..c];
+            for (o, v) in w[j * c..(j + 1) * c].iter_mut().zip(block) {
+                *o = v * s;
+            }
+        }
         let w = Array2::from_shape_vec((self.x.n_cols(), self.n_classes), w).expect("shape");
         SoftmaxRegression::new(w, Array1::from(self.b.clone()))
             .map_err(|_| Error::Fit("training diverged: the weights are not finite".into()))
     }
 }
 
-/// One lazy-Adam row update: `grad = g / B + l2 · w`, moments, step (written so that the
-/// compiler vectorises it).
-#[inline]
-fn adam_row(g: &[f32], w: &mut [f32], m: &mut [f32], m2: &mut [f32], inv_b: f32, l2: f32, lr: f32) {
-    for (((g, w), m), m2) in g.iter().zip(w.iter_mut()).zip(m.iter_mut()).zip(m2.iter_mut()) {
-        let grad = g * inv_b + l2 * *w;
-        *m = BETA1 * *m + (1.0 - BETA1) * grad;
-        *m2 = BETA2 * *m2 + (1.0 - BETA2) * grad * grad;
-        *w -= lr * *m / (m2.sqrt() + EPS);
+/// The internal number of each feature: features sorted by how many rows contain them (most
+/// first; ties by original number).
+fn frequency_order(x: &CsrMatrix) -> Vec<u32> {
+    let mut count = vec![0u32; x.n_cols()];
+    for &j in x.indices() {
+        count[j as usize] += 1;
     }
+    let mut by_freq: Vec<u32> = (0..x.n_cols() as u32).collect();
+    by_freq.sort_by(|&a, &b| count[b as usize].cmp(&count[a as usize]).then(a.cmp(&b)));
+    let mut new_index = vec![0u32; x.n_cols()];
+    for (n, &j) in by_freq.iter().enumerate() {
+        new_index[j as usize] = n as u32;
+    }
+    new_index
 }
 
 #[cfg(test)]

@@ -90,6 +90,16 @@ impl CsrMatrix {
         &self.data
     }
 
+    /// Renumbers the columns: column `j` becomes `new_index[j]` (a permutation of
+    /// `0..n_cols`). Entries keep their order within each row, so rows are no longer sorted by
+    /// column; the matrix is for the trainer's internal use then.
+    pub(crate) fn permute_columns(&mut self, new_index: &[u32]) {
+        debug_assert_eq!(new_index.len(), self.n_cols);
+        for j in &mut self.indices {
+            *j = new_index[*j as usize];
+        }
+    }
+
     /// A new matrix made of the given rows, in the given order.
     pub fn select_rows(&self, rows: &[usize]) -> CsrMatrix {
         let nnz = rows.iter().map(|&r| self.indptr[r + 1] - self.indptr[r]).sum();
