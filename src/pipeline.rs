@@ -1,5 +1,5 @@
 //! The stages wired together, for the shells (CLI, wasm) to drive and time:
-//! [`prepare`] (split + vectorize) → [`crate::train::Trainer`] → [`TextClassifier`]
+//! [`split_indices`] → vectorize ([`crate::features`]) → [`crate::train::Trainer`] → [`TextClassifier`]
 //! (predict, explain, evaluate) → [`report_json`].
 
 use crate::data::{stratified_split, Dataset, LabelSet};
@@ -25,40 +25,6 @@ pub fn split_indices<S: AsRef<str>>(labels: &[S], test_size: f64, seed: u64) -> 
     let set = LabelSet::fit(labels);
     let y = set.encode_all(labels, "data")?;
     stratified_split(&y, test_size, seed)
-}
-
-/// The training data as numbers: the fitted vectorizer, the TF-IDF matrix and class codes.
-#[derive(Debug, Clone)]
-pub struct Prepared {
-    /// The fitted vectorizer.
-    pub vectorizer: TfidfVectorizer,
-    /// The classes, sorted.
-    pub labels: LabelSet,
-    /// TF-IDF rows of the training documents.
-    pub x: CsrMatrix,
-    /// Class code of each training document.
-    pub y: Vec<u32>,
-}
-
-/// Fits the vectorizer on the training documents (and only on them) and encodes the labels.
-pub fn prepare<S: AsRef<str>>(
-    config: &TfidfConfig,
-    texts: &[S],
-    labels: &[S],
-    progress: &mut dyn FnMut(usize),
-) -> Result<Prepared> {
-    let train_labels = labels;
-    let labels = LabelSet::fit(train_labels);
-    if labels.len() < 2 {
-        return Err(Error::Fit(format!(
-            "the training data has {} class ({}); at least 2 are needed",
-            labels.len(),
-            labels.names().join(", ")
-        )));
-    }
-    let y = labels.encode_all(train_labels, "training data")?;
-    let (vectorizer, x) = TfidfVectorizer::fit_transform(config.clone(), texts, progress)?;
-    Ok(Prepared { vectorizer, labels, x, y })
 }
 
 /// A label with its probability.

@@ -3,7 +3,9 @@
 //! (model + evaluation). The browser worker holds one; the CLI uses the same calls.
 
 use crate::data::{Dataset, LabelSet};
-use crate::features::CsrMatrix;
+use crate::features::vocabulary::{CountScratch, TermCounts};
+use crate::features::{CsrMatrix, TfidfVectorizer};
+use crate::text::Analyzer;
 use crate::metrics::Report;
 use crate::model::Model;
 use crate::pipeline::{self, PipelineConfig, TextClassifier, TermWeight};
@@ -100,8 +102,50 @@ pub struct Session {
     train: Option<Dataset>,
     test: Option<Dataset>,
     run: Option<Run>,
+    job: Option<Job>,
     prepared: Option<Prepared>,
     skip_held_out_loss: bool,
+}
+
+/// A preparation in progress (see [`Session::prepare_step`]).
+struct Job {
+    config: PipelineConfig,
+    train_rows: Vec<usize>,
+    test: Option<TestRows>,
+    labels: LabelSet,
+    y: Vec<u32>,
+    analyzer: Analyzer,
+    counts: TermCounts,
+    scratch: CountScratch,
+    fitted: Option<(TfidfVectorizer, CsrMatrix)>,
+    test_x: Option<CsrMatrix>,
+    cursor: usize,
+}
+
+/// Which part of the preparation a step worked on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Counting the terms of the training documents.
+    Vectorize,
+    /// Vectorizing the test documents.
+    Transform,
+    /// Ready to train.
+    Done,
+}
+
+/// Where a preparation stands after a step.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrepareProgress {
+    /// The stage the step worked on.
+    pub stage: Stage,
+    /// Documents of that stage done.
+    pub done: usize,
+    /// Documents of that stage in all.
+    pub total: usize,
+    /// The summary, once the preparation is complete.
+    pub prepared: Option<Prepared>,
 }
 
 impl Session {
@@ -118,11 +162,13 @@ impl Session {
     pub fn set_train(&mut self, data: Dataset) {
         self.train = Some(data);
         self.run = None;
+        self.job = None;
     }
     /// Sets or clears the separate test documents (drops any run in progress).
     pub fn set_test(&mut self, data: Option<Dataset>) {
         self.test = data;
         self.run = None;
+        self.job = None;
     }
     /// The training documents, if loaded.
     pub fn train_data(&self) -> Option<&Dataset> {
@@ -130,60 +176,150 @@ impl Session {
     }
 
     /// Splits (when there is no separate test set and `test_size` is given), fits the
-    /// vectorizer on the training part and starts a trainer. The loaded data is kept, so a
-    /// session can be prepared again with other settings.
+    /// vectorizer on the training part and starts a trainer, all in one call. The loaded data
+    /// is kept, so a session can be prepared again with other settings. Shells that must stay
+    /// responsive use [`Session::start_prepare`] and [`Session::prepare_step`] instead.
     pub fn prepare(
         &mut self,
         config: PipelineConfig,
         test_size: Option<f64>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Prepared> {
-        self.run = None;
-        config.train.validate()?;
-        let all = self.train.as_ref().ok_or_else(|| Error::Fit("no training data is loaded".into()))?;
-        // Borrowed views: the loaded documents are never copied.
-        let pick = |rows: &[usize]| -> (Vec<&str>, Vec<&str>) {
-            rows.iter().map(|&i| (all.texts[i].as_str(), all.labels[i].as_str())).unzip()
-        };
-        fn view(d: &Dataset) -> (Vec<&str>, Vec<&str>) {
-            (d.texts.iter().map(String::as_str).collect(), d.labels.iter().map(String::as_str).collect())
+        self.start_prepare(config, test_size)?;
+        loop {
+            match self.prepare_step(512)? {
+                PrepareProgress { prepared: Some(p), .. } => return Ok(p),
+                p if p.stage == Stage::Vectorize => progress(p.done),
+                _ => {}
+            }
         }
-        let ((train_texts, train_labels), test) = match (&self.test, test_size) {
-            (Some(t), _) => (view(all), Some((TestRows::Separate, view(t)))),
+    }
+
+    /// Begins preparing: checks the settings, splits, and sets up the vectorizer fit that
+    /// [`Session::prepare_step`] then advances document by document.
+    pub fn start_prepare(&mut self, config: PipelineConfig, test_size: Option<f64>) -> Result<()> {
+        self.run = None;
+        self.job = None;
+        self.prepared = None;
+        config.train.validate()?;
+        config.vectorizer.validate()?;
+        let all = self.train.as_ref().ok_or_else(|| Error::Fit("no training data is loaded".into()))?;
+        let (train_rows, test) = match (&self.test, test_size) {
+            (Some(_), _) => ((0..all.len()).collect(), Some(TestRows::Separate)),
             (None, Some(size)) if size > 0.0 => {
                 let split = pipeline::split_indices(&all.labels, size, config.train.seed)?;
-                let test = pick(&split.test);
-                (pick(&split.train), Some((TestRows::Split(split.test), test)))
+                (split.train, Some(TestRows::Split(split.test)))
             }
-            (None, _) => (view(all), None),
+            (None, _) => ((0..all.len()).collect::<Vec<_>>(), None),
         };
-        let p = pipeline::prepare(&config.vectorizer, &train_texts, &train_labels, progress)?;
-        let n_train = train_texts.len();
-        let test = test.map(|(rows, (texts, labels))| {
-            let x = p.vectorizer.transform(&texts);
-            (rows, labels, x)
+        let train_labels: Vec<&str> = train_rows.iter().map(|&i| all.labels[i].as_str()).collect();
+        let labels = LabelSet::fit(&train_labels);
+        if labels.len() < 2 {
+            return Err(Error::Fit(format!(
+                "the training data has {} class ({}); at least 2 are needed",
+                labels.len(),
+                labels.names().join(", ")
+            )));
+        }
+        let y = labels.encode_all(&train_labels, "training data")?;
+        let analyzer = Analyzer::new(config.vectorizer.analyzer.clone())?;
+        self.job = Some(Job {
+            config,
+            train_rows,
+            test,
+            labels,
+            y,
+            analyzer,
+            counts: TermCounts::new(),
+            scratch: CountScratch::default(),
+            fitted: None,
+            test_x: None,
+            cursor: 0,
+        });
+        Ok(())
+    }
+
+    /// Advances the preparation by at most `max_docs` documents: counting the training
+    /// documents, then vectorizing the test documents. When it is done, the run is ready to
+    /// train and the result carries the summary.
+    pub fn prepare_step(&mut self, max_docs: usize) -> Result<PrepareProgress> {
+        let job = self.job.as_mut().ok_or_else(|| Error::Fit("call start_prepare first".into()))?;
+        let all = self.train.as_ref().expect("training data");
+        let max_docs = max_docs.max(1);
+        if job.fitted.is_none() {
+            let total = job.train_rows.len();
+            let end = (job.cursor + max_docs).min(total);
+            for &i in &job.train_rows[job.cursor..end] {
+                job.counts.add(&mut job.analyzer, &all.texts[i], &mut job.scratch);
+            }
+            job.cursor = end;
+            if end < total {
+                return Ok(PrepareProgress { stage: Stage::Vectorize, done: end, total, prepared: None });
+            }
+            let counts = std::mem::take(&mut job.counts);
+            job.fitted = Some(TfidfVectorizer::fit_counts(job.config.vectorizer.clone(), &counts)?);
+            job.cursor = 0;
+        }
+        let (vectorizer, _) = job.fitted.as_ref().expect("fitted");
+        if let Some(rows) = &job.test {
+            let x = job.test_x.get_or_insert_with(|| CsrMatrix::new(vectorizer.n_features()));
+            let texts: Vec<&str> = match rows {
+                TestRows::Separate => self.test.as_ref().expect("test set").texts.iter().map(String::as_str).collect(),
+                TestRows::Split(r) => r.iter().map(|&i| all.texts[i].as_str()).collect(),
+            };
+            let total = texts.len();
+            let end = (job.cursor + max_docs).min(total);
+            vectorizer.transform_append(x, &texts[job.cursor..end]);
+            job.cursor = end;
+            if end < total {
+                return Ok(PrepareProgress { stage: Stage::Transform, done: end, total, prepared: None });
+            }
+        }
+        let job = self.job.take().expect("job");
+        let prepared = self.start_run(job)?;
+        Ok(PrepareProgress { stage: Stage::Done, done: prepared.n_train, total: prepared.n_train, prepared: Some(prepared) })
+    }
+
+    fn start_run(&mut self, job: Job) -> Result<Prepared> {
+        let (vectorizer, x) = job.fitted.expect("fitted");
+        let test_labels: Option<Vec<&str>> = job.test.as_ref().map(|rows| match rows {
+            TestRows::Separate => self.test.as_ref().expect("test set").labels.iter().map(String::as_str).collect(),
+            TestRows::Split(r) => {
+                let all = self.train.as_ref().expect("training data");
+                r.iter().map(|&i| all.labels[i].as_str()).collect()
+            }
         });
         // Held-out loss for the curves: the test rows whose label the model knows.
-        let valid = test.as_ref().filter(|_| !self.skip_held_out_loss).and_then(|(_, labels, x)| {
-            let (rows, y): (Vec<usize>, Vec<u32>) = labels
-                .iter()
-                .enumerate()
-                .filter_map(|(i, l)| p.labels.index_of(l).map(|k| (i, k)))
-                .unzip();
-            (!rows.is_empty()).then(|| (x.select_rows(&rows), y))
-        });
-        let summary = Prepared {
-            n_train,
-            n_test: test.as_ref().map_or(0, |(_, l, _)| l.len()),
-            n_features: p.vectorizer.n_features(),
-            nnz: p.x.nnz(),
-            epochs: config.train.resolved_epochs(),
+        let valid = match (&job.test_x, &test_labels) {
+            (Some(tx), Some(labels)) if !self.skip_held_out_loss => {
+                let (rows, y): (Vec<usize>, Vec<u32>) = labels
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, l)| job.labels.index_of(l).map(|k| (i, k)))
+                    .unzip();
+                (!rows.is_empty()).then(|| (tx.select_rows(&rows), y))
+            }
+            _ => None,
         };
-        let n_classes = p.labels.len();
-        let trainer = Trainer::new(config.train.clone(), p.x, p.y, n_classes, valid)?;
+        let summary = Prepared {
+            n_train: job.train_rows.len(),
+            n_test: test_labels.as_ref().map_or(0, Vec::len),
+            n_features: vectorizer.n_features(),
+            nnz: x.nnz(),
+            epochs: job.config.train.resolved_epochs(),
+        };
+        let n_classes = job.labels.len();
+        let trainer = Trainer::new(job.config.train.clone(), x, job.y, n_classes, valid)?;
+        let test = job.test.zip(job.test_x);
         self.prepared = Some(summary);
-        let test = test.map(|(rows, _, x)| (rows, x));
-        self.run = Some(Run { config, vectorizer: p.vectorizer, labels: p.labels, trainer, test, history: Vec::new() });
+        self.run = Some(Run {
+            config: job.config,
+            vectorizer,
+            labels: job.labels,
+            trainer,
+            test,
+            history: Vec::new(),
+        });
         Ok(summary)
     }
 

@@ -55,6 +55,8 @@ function setProgress(fraction, text) {
 function onProgress(p) {
   if (p.phase === 'vectorize') {
     setProgress(0, p.total ? `Vectorizing: ${count(p.done)} of ${count(p.total)} documents…` : 'Vectorizing…');
+  } else if (p.phase === 'transform') {
+    setProgress(0, `Vectorizing the test documents: ${count(p.done)} of ${count(p.total)}…`);
   } else if (p.phase === 'train') {
     const parts = [`Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs}`];
     if (p.trainLoss !== null && p.trainLoss !== undefined) {

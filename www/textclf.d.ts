@@ -61,7 +61,7 @@ export interface ApiTrainOptions extends TrainOptions, ReadOptions {
 }
 
 export type Progress =
-  | { phase: 'vectorize'; done: number; total: number; elapsedMs: number }
+  | { phase: 'vectorize' | 'transform'; done: number; total: number; elapsedMs: number }
   | {
       phase: 'train';
       epoch: number;

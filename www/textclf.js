@@ -159,7 +159,7 @@ export class Session {
     }
   }
 
-  /** Stops a training run of this session (within a slice, ~40 ms, once vectorizing is done). */
+  /** Stops a training run of this session, vectorizing included (within a slice, ~40 ms). */
   cancel() {
     return worker().call(Op.CANCEL, { sessionId: this.id });
   }

@@ -77,7 +77,23 @@ async function train(id, entry, options) {
       }
     };
     post({ phase: 'vectorize', done: 0, total: 0 }, true);
-    const prepared = s.prepare(options, (done, total) => post({ phase: 'vectorize', done, total }));
+    // Vectorize in slices too, so that a cancel is seen within a slice (~SLICE_MS).
+    s.startPrepare(options);
+    let prepared = null;
+    let docs = 64;
+    while (!prepared) {
+      if (entry.cancel) throw new TextclfError('training was cancelled', Code.CANCELLED);
+      const t = performance.now();
+      const p = s.prepareStep(docs);
+      const dt = performance.now() - t;
+      docs = Math.max(16, Math.min(docs * 4, Math.round((docs * SLICE_MS) / Math.max(dt, 0.25))));
+      if (p.prepared) {
+        prepared = p.prepared;
+      } else {
+        post({ phase: p.stage === 'transform' ? 'transform' : 'vectorize', done: p.done, total: p.total });
+        await yieldToEventLoop();
+      }
+    }
     noteMemory();
     const epochs = prepared.epochs;
     const trainStart = performance.now();

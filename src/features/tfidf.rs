@@ -129,12 +129,19 @@ impl TfidfVectorizer {
         progress: &mut dyn FnMut(usize),
     ) -> Result<(TfidfVectorizer, CsrMatrix)> {
         config.validate()?;
-        let n = texts.len();
+        let mut analyzer = Analyzer::new(config.analyzer.clone())?;
+        let counts = TermCounts::count(&mut analyzer, texts, progress);
+        TfidfVectorizer::fit_counts(config, &counts)
+    }
+
+    /// Fits on term counts gathered document by document (see [`TermCounts::add`]) and
+    /// returns the vectorizer with the TF-IDF matrix of the counted documents.
+    pub fn fit_counts(config: TfidfConfig, counts: &TermCounts) -> Result<(TfidfVectorizer, CsrMatrix)> {
+        config.validate()?;
+        let n = counts.n_docs();
         if n == 0 {
             return Err(Error::Fit("no training documents".into()));
         }
-        let mut analyzer = Analyzer::new(config.analyzer.clone())?;
-        let counts = TermCounts::count(&mut analyzer, texts, progress);
         let (max_doc, min_doc) = (config.max_df.resolve(n), config.min_df.resolve(n));
         if max_doc < min_doc {
             return Err(Error::param(
@@ -258,14 +265,19 @@ impl TfidfVectorizer {
 
     /// The TF-IDF matrix of `texts` (terms outside the vocabulary are ignored).
     pub fn transform<S: AsRef<str>>(&self, texts: &[S]) -> CsrMatrix {
-        let mut analyzer = Analyzer::new(self.config.analyzer.clone()).expect("validated");
         let mut x = CsrMatrix::new(self.terms.len());
+        self.transform_append(&mut x, texts);
+        x
+    }
+
+    /// Appends the TF-IDF rows of `texts` to `x` (which has this vectorizer's columns).
+    pub fn transform_append<S: AsRef<str>>(&self, x: &mut CsrMatrix, texts: &[S]) {
+        let mut analyzer = Analyzer::new(self.config.analyzer.clone()).expect("validated");
         let mut scratch = Scratch::default();
         for t in texts {
             self.counts_into(&mut analyzer, t.as_ref(), &mut scratch);
-            self.push_weighted(&mut x, &scratch.row);
+            self.push_weighted(x, &scratch.row);
         }
-        x
     }
 
     /// The TF-IDF row of one text.

@@ -161,6 +161,13 @@ pub struct TermCounts {
     pub tf: Vec<u64>,
 }
 
+/// Buffers reused from one document to the next while counting.
+#[derive(Debug, Default)]
+pub struct CountScratch {
+    toks: Vec<Option<u32>>,
+    ids: Vec<u32>,
+}
+
 /// Calls `emit` with the term id of every n-gram of `tokens` whose length lies in
 /// `lo..=hi`, following the trie with `step(prefix, token)`. `None` tokens (unknown words)
 /// break every n-gram through them.
@@ -190,47 +197,55 @@ pub(crate) fn walk_ngrams(
 }
 
 impl TermCounts {
+    /// Empty counts, ready for [`TermCounts::add`].
+    pub fn new() -> TermCounts {
+        TermCounts { offsets: vec![0], ..Default::default() }
+    }
+
+    /// Counts the terms of one more document.
+    pub fn add(&mut self, analyzer: &mut Analyzer, text: &str, scratch: &mut CountScratch) {
+        let range = analyzer.config().ngram_range;
+        let (toks, ids) = (&mut scratch.toks, &mut scratch.ids);
+        toks.clear();
+        ids.clear();
+        let trie = &mut self.trie;
+        analyzer.tokens(text, |t| toks.push(Some(trie.intern_token(t))));
+        walk_ngrams(toks, range, |p, t| Some(trie.intern_child(p, t)), |id| ids.push(id));
+        ids.sort_unstable();
+        if self.df.len() < trie.len() {
+            self.df.resize(trie.len(), 0);
+            self.tf.resize(trie.len(), 0);
+        }
+        let mut k = 0;
+        while k < ids.len() {
+            let id = ids[k];
+            let mut n = 1;
+            while k + n < ids.len() && ids[k + n] == id {
+                n += 1;
+            }
+            self.terms.push(id);
+            self.counts.push(n as u32);
+            self.df[id as usize] += 1;
+            self.tf[id as usize] += n as u64;
+            k += n;
+        }
+        self.offsets.push(self.terms.len());
+    }
+
     /// Counts the terms of `texts`, calling `progress(done)` now and then.
     pub fn count<S: AsRef<str>>(
         analyzer: &mut Analyzer,
         texts: &[S],
         progress: &mut dyn FnMut(usize),
     ) -> TermCounts {
-        let range = analyzer.config().ngram_range;
-        let mut c = TermCounts { offsets: vec![0], ..Default::default() };
-        let mut toks: Vec<Option<u32>> = Vec::new();
-        let mut ids: Vec<u32> = Vec::new();
+        let mut c = TermCounts::new();
+        let mut scratch = CountScratch::default();
         for (i, text) in texts.iter().enumerate() {
-            toks.clear();
-            ids.clear();
-            let trie = &mut c.trie;
-            analyzer.tokens(text.as_ref(), |t| toks.push(Some(trie.intern_token(t))));
-            walk_ngrams(&toks, range, |p, t| Some(trie.intern_child(p, t)), |id| ids.push(id));
-            ids.sort_unstable();
-            if c.df.len() < trie.len() {
-                c.df.resize(trie.len(), 0);
-                c.tf.resize(trie.len(), 0);
-            }
-            let mut k = 0;
-            while k < ids.len() {
-                let id = ids[k];
-                let mut n = 1;
-                while k + n < ids.len() && ids[k + n] == id {
-                    n += 1;
-                }
-                c.terms.push(id);
-                c.counts.push(n as u32);
-                c.df[id as usize] += 1;
-                c.tf[id as usize] += n as u64;
-                k += n;
-            }
-            c.offsets.push(c.terms.len());
+            c.add(analyzer, text.as_ref(), &mut scratch);
             if i % 256 == 255 {
                 progress(i + 1);
             }
         }
-        c.df.resize(c.trie.len(), 0);
-        c.tf.resize(c.trie.len(), 0);
         progress(texts.len());
         c
     }

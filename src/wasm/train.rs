@@ -140,6 +140,32 @@ impl Session {
         to_js(&prepared)
     }
 
+    /// Begins preparing a run (same `options` as `prepare`) without doing the work yet:
+    /// call `prepareStep` until it returns `prepared`. Lets the worker stay responsive (and
+    /// cancellable) while vectorizing.
+    #[wasm_bindgen(js_name = startPrepare)]
+    pub fn start_prepare(&mut self, options: JsValue) -> Result<(), JsError> {
+        let options: Options = from_js(options, "options")?;
+        let config = options.to_config().map_err(js_err)?;
+        let t = now();
+        self.inner.start_prepare(config, options.test_size).map_err(js_err)?;
+        self.timings.vectorize = now() - t;
+        self.timings.train = 0.0;
+        self.options = options;
+        Ok(())
+    }
+
+    /// Vectorizes at most `max_docs` more documents; returns `{stage: "vectorize" |
+    /// "transform" | "done", done, total, prepared}` where `prepared` (`{nTrain, nTest,
+    /// nFeatures, nnz, epochs}`) is set once the run is ready to train.
+    #[wasm_bindgen(js_name = prepareStep)]
+    pub fn prepare_step(&mut self, max_docs: usize) -> Result<JsValue, JsError> {
+        let t = now();
+        let p = self.inner.prepare_step(max_docs).map_err(js_err)?;
+        self.timings.vectorize += now() - t;
+        to_js(&p)
+    }
+
     /// Runs at most `max_steps` optimisation steps; returns `{epoch, epochs, fraction, done,
     /// stats}` where `stats` (`{epoch, train_loss, valid_loss}`) is set when an epoch ended.
     #[wasm_bindgen(js_name = trainSteps)]

@@ -68,8 +68,8 @@ test('try it: top labels with probabilities and the terms behind the decision', 
 test('download the model and load it back: the same predictions', opts, async () => {
   const before = await page.textContent('#try-result');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model' }).click()]);
-  assert.equal(download.suggestedFilename(), 'textclf-model.json');
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'textclf-e2e-')), 'textclf-model.json');
+  assert.equal(download.suggestedFilename(), 'textclf-model.safetensors');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'textclf-e2e-')), 'textclf-model.safetensors');
   await download.saveAs(file);
   assert.ok(fs.statSync(file).size > 1000);
   await page.setInputFiles('#model-file', file);
@@ -100,6 +100,22 @@ test('cancel stops training within a second, keeps the data, and training again 
   await setOptions(page, { epochs: '' });
   await trainAndWait(page);
   assert.ok((await shownAccuracy(page)).value > 0.6);
+});
+
+test('cancel while vectorizing stops within a second too', opts, async (t) => {
+  // Trigrams make the vectorizing phase long enough to cancel inside it.
+  await setOptions(page, { ngramMax: '3' });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.waitForFunction(() => /Vectorizing: [0-9,]+ of/.test(document.querySelector('#progress-text').textContent),
+    null, { timeout: 30000, polling: 10 });
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 5000, polling: 20 });
+  const ms = Date.now() - started;
+  t.diagnostic(`cancel while vectorizing took ${ms} ms`);
+  assert.ok(ms < 1000, `cancel took ${ms} ms`);
+  assert.match(await page.textContent('#progress-text'), /cancelled/i);
+  await setOptions(page, { ngramMax: '1' });
 });
 
 test('a bad file shows an error in plain words and the page keeps working', opts, async () => {

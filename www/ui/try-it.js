@@ -5,7 +5,7 @@ import { load } from '../textclf.js';
 
 const TOP_K = 5;
 const TERMS = 8;
-const MODEL_FILE_NAME = 'textclf-model.json';
+const MODEL_FILE_NAME = 'textclf-model.safetensors';
 
 export class TryIt {
   /** @param {object} hooks `onError(message)`, `onModel(model, source)` */
@@ -91,7 +91,7 @@ export class TryIt {
     if (!this.model) return;
     try {
       const bytes = await this.model.save();
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
       const a = h('a', { href: url, download: MODEL_FILE_NAME, hidden: true });
       document.body.append(a);
       a.click();
