@@ -74,6 +74,9 @@ pub struct Evaluation {
     pub mistakes: Vec<Mistake>,
 }
 
+/// Most test documents whose loss is computed after every epoch (for the loss curves).
+pub const HELD_OUT_LOSS_ROWS: usize = 2000;
+
 /// Most misclassified documents kept for inspection.
 pub const MAX_MISTAKES: usize = 200;
 /// Characters of text kept per misclassified document.
@@ -289,12 +292,15 @@ impl Session {
                 r.iter().map(|&i| all.labels[i].as_str()).collect()
             }
         });
-        // Held-out loss for the curves: the test rows whose label the model knows.
+        // Held-out loss for the curves: the test rows whose label the model knows, at most
+        // HELD_OUT_LOSS_ROWS of them, evenly spaced (an estimate that costs little per epoch).
         let valid = match (&job.test_x, &test_labels) {
             (Some(tx), Some(labels)) if !self.skip_held_out_loss => {
+                let every = labels.len().div_ceil(HELD_OUT_LOSS_ROWS).max(1);
                 let (rows, y): (Vec<usize>, Vec<u32>) = labels
                     .iter()
                     .enumerate()
+                    .step_by(every)
                     .filter_map(|(i, l)| job.labels.index_of(l).map(|k| (i, k)))
                     .unzip();
                 (!rows.is_empty()).then(|| (tx.select_rows(&rows), y))

@@ -156,6 +156,12 @@ pub struct EpochStats {
     pub valid_loss: Option<f64>,
 }
 
+const NO_SLOT: u32 = u32::MAX;
+/// Bookkeeping words in each feature block, after the weights: the gradient slot and the
+/// last Adam step.
+const META: usize = 2;
+const SLOT: usize = 0;
+const LAST: usize = 1;
 const BETA1: f32 = 0.9;
 const BETA2: f32 = 0.999;
 const EPS: f32 = 1e-8;
@@ -172,20 +178,24 @@ pub struct Trainer {
     lr0: f32,
     l2: f64,
     batch: usize,
-    // One block of `stride` numbers per feature: V (weights, W = s · V), G (gradient
-    // accumulated over a batch), and for Adam the two moments — interleaved so that the
-    // numbers of a feature share cache lines (the epoch is memory-bound on large vocabularies).
+    // One block of `stride` numbers per feature: V (weights, W = s · V), two bookkeeping
+    // words (the feature's gradient slot in this batch and, for Adam, the step it was last
+    // updated at, stored as f32 bit patterns), and for Adam the two moments — interleaved so
+    // that everything a step needs of a feature shares cache lines (an epoch over a large
+    // vocabulary is bound by memory latency, not arithmetic).
     p: Vec<f32>,
     stride: usize,
     s: f64,
     b: Vec<f32>,
     gb: Vec<f32>,
-    touched: Vec<bool>,
+    // The gradient of a batch, one compact row per feature the batch touches (small enough to
+    // stay in cache): the block's slot word is feature j's row, `touched_list[k]` the feature
+    // of row k.
+    gbuf: Vec<f32>,
     touched_list: Vec<u32>,
     // Adam moments of the biases.
     mb: Vec<f32>,
     m2b: Vec<f32>,
-    last_step: Vec<u64>,
     steps: u64,
     // Epoch state.
     rng: Rng,
@@ -228,8 +238,12 @@ impl Trainer {
             Optimizer::Minibatch | Optimizer::Adam => config.batch_size.min(x.n_rows()),
         };
         let adam = config.optimizer == Optimizer::Adam;
-        let stride = if adam { 4 * c } else { 2 * c };
+        let stride = if adam { 3 * c + META } else { c + META };
         let order = (0..x.n_rows()).collect();
+        let total_steps = config.resolved_epochs() as u64 * x.n_rows().div_ceil(batch) as u64;
+        if total_steps >= u32::MAX as u64 {
+            return Err(Error::param("--epochs", format!("{total_steps} optimisation steps are more than supported")));
+        }
         if valid.as_ref().is_some_and(|(vx, vy)| vx.n_cols() != f || vx.n_rows() != vy.len()) {
             return Err(Error::Fit("the held-out set does not match the training matrix".into()));
         }
@@ -249,16 +263,19 @@ impl Trainer {
             new_index,
             n_classes,
             batch,
-            p: vec![0.0; f * stride],
+            p: {
+                let mut p = vec![0.0; f * stride];
+                p.chunks_exact_mut(stride).for_each(|b| b[c + SLOT] = f32::from_bits(NO_SLOT));
+                p
+            },
             stride,
             s: 1.0,
             b: vec![0.0; c],
             gb: vec![0.0; c],
-            touched: vec![false; f],
+            gbuf: Vec::new(),
             touched_list: Vec::new(),
             mb: vec![0.0; if adam { c } else { 0 }],
             m2b: vec![0.0; if adam { c } else { 0 }],
-            last_step: vec![0; if adam { f } else { 0 }],
             steps: 0,
             order,
             cursor: 0,
@@ -368,12 +385,18 @@ impl Trainer {
             self.loss_sum += (kernels::softmax(p) - target) as f64;
             p[label] -= 1.0; // now the gradient of the loss w.r.t. the scores
             for (j, val) in row.iter() {
-                if !self.touched[j] {
-                    self.touched[j] = true;
+                let slot = &mut self.p[j * self.stride + c + SLOT];
+                let mut k = slot.to_bits();
+                if k == NO_SLOT {
+                    k = self.touched_list.len() as u32;
+                    *slot = f32::from_bits(k);
                     self.touched_list.push(j as u32);
+                    if self.gbuf.len() < (k as usize + 1) * c {
+                        self.gbuf.resize((k as usize + 1) * c, 0.0);
+                    }
                 }
-                let g0 = j * self.stride + c;
-                kernels::axpy(val, p, &mut self.p[g0..g0 + c]);
+                let g0 = k as usize * c;
+                kernels::axpy(val, p, &mut self.gbuf[g0..g0 + c]);
             }
             kernels::axpy(1.0, p, &mut self.gb);
         }
@@ -384,11 +407,9 @@ impl Trainer {
             _ => self.sgd_update(inv_b),
         }
         for &j in &self.touched_list {
-            let j = j as usize;
-            self.touched[j] = false;
-            let g0 = j * self.stride + c;
-            self.p[g0..g0 + c].fill(0.0);
+            self.p[j as usize * self.stride + c + SLOT] = f32::from_bits(NO_SLOT);
         }
+        self.gbuf[..self.touched_list.len() * c].fill(0.0);
         self.touched_list.clear();
     }
 
@@ -408,10 +429,10 @@ impl Trainer {
             self.s *= decay;
         }
         let a = -(lr as f32) * inv_b / self.s as f32;
-        for &j in &self.touched_list {
+        for (k, &j) in self.touched_list.iter().enumerate() {
             let j = j as usize;
-            let (v, g) = self.p[j * self.stride..(j + 1) * self.stride].split_at_mut(c);
-            kernels::axpy(a, g, v);
+            let v = &mut self.p[j * self.stride..j * self.stride + c];
+            kernels::axpy(a, &self.gbuf[k * c..(k + 1) * c], v);
         }
         kernels::axpy(-(lr as f32) * inv_b, &self.gb, &mut self.b);
         if self.s < 1e-6 {
@@ -429,14 +450,16 @@ impl Trainer {
         let total = (self.total_epochs() * self.order.len().div_ceil(self.batch)) as f32;
         let decay = (1.0 - (self.steps - 1) as f32 / total).max(0.0);
         let lr = decay * self.lr0 * (1.0 - BETA2.powi(t)).sqrt() / (1.0 - BETA1.powi(t));
-        for &j in &self.touched_list {
+        let now = self.steps as u32; // fewer than 2^32 steps: checked in `new`
+        for (k, &j) in self.touched_list.iter().enumerate() {
             let j = j as usize;
-            let l2 = (self.l2 * (self.steps - self.last_step[j]) as f64) as f32;
-            self.last_step[j] = self.steps;
             let block = &mut self.p[j * self.stride..(j + 1) * self.stride];
             let (v, rest) = block.split_at_mut(c);
-            let (g, rest) = rest.split_at_mut(c);
+            let (meta, rest) = rest.split_at_mut(META);
+            let l2 = (self.l2 * now.wrapping_sub(meta[LAST].to_bits()) as f64) as f32;
+            meta[LAST] = f32::from_bits(now);
             let (m, m2) = rest.split_at_mut(c);
+            let g = &self.gbuf[k * c..(k + 1) * c];
             kernels::adam_row(g, v, m, m2, inv_b, l2, lr, BETA1, BETA2, EPS);
         }
         for k in 0..c {
