@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm start`: set up, build the WebAssembly module and the example data, then serve the page
-# on http://127.0.0.1:${PORT:-8080}/ (scripts/serve.mjs; Ctrl-C stops).
+# `npm start`: set up, build the WebAssembly modules, the example data and the embeddable
+# example, then serve the page on http://127.0.0.1:${PORT:-8080}/ (scripts/serve.mjs; Ctrl-C
+# stops; the docs example is at /www/examples/docs.html).
 # `npm start -- --cli` instead runs the former command-line demo: build the release CLI and
 # train + evaluate a classifier (20 Newsgroups from ../shared/data or $TEXTCLF_DATA_DIR when
 # present, otherwise the bundled examples/demo.csv).
@@ -42,15 +43,10 @@ if [ "$MODE" = cli ]; then
     exec "${cmd[@]}"
 fi
 
-if [ -f scripts/build-wasm.sh ]; then
-    bash scripts/build-wasm.sh
-else
-    # Fallback until scripts/build-wasm.sh exists: the SIMD build only.
-    echo "[start] building the wasm module (www/pkg/simd)"
-    env -u CARGO_ENCODED_RUSTFLAGS RUSTFLAGS="-C target-feature=+simd128" \
-        cargo build --release --lib --no-default-features --target wasm32-unknown-unknown --target-dir target/wasm-simd
-    wasm-bindgen --target web --out-dir www/pkg/simd target/wasm-simd/wasm32-unknown-unknown/release/textclf.wasm
-fi
+bash scripts/build-wasm.sh
+
+echo "[start] building the embeddable classifier and its example (scripts/build-embed.sh)"
+bash scripts/build-embed.sh
 
 echo "[start] building the example data (scripts/example-data.mjs)"
 node scripts/example-data.mjs
