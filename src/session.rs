@@ -415,7 +415,12 @@ pub fn top_terms(clf: &TextClassifier, n: usize) -> Vec<(String, Vec<TermWeight>
         .enumerate()
         .map(|(k, label)| {
             let mut col: Vec<(usize, f32)> = w.column(k).iter().copied().enumerate().collect();
-            col.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if n < col.len() {
+                col.select_nth_unstable_by(n, order); // the n largest first, unordered
+                col.truncate(n);
+            }
+            col.sort_unstable_by(order);
             let terms = col
                 .into_iter()
                 .take(n)

@@ -495,7 +495,7 @@ fn frequency_order(x: &CsrMatrix) -> Vec<u32> {
         count[j as usize] += 1;
     }
     let mut by_freq: Vec<u32> = (0..x.n_cols() as u32).collect();
-    by_freq.sort_by(|&a, &b| count[b as usize].cmp(&count[a as usize]).then(a.cmp(&b)));
+    by_freq.sort_unstable_by(|&a, &b| count[b as usize].cmp(&count[a as usize]).then(a.cmp(&b)));
     let mut new_index = vec![0u32; x.n_cols()];
     for (n, &j) in by_freq.iter().enumerate() {
         new_index[j as usize] = n as u32;

@@ -160,9 +160,11 @@ impl TfidfVectorizer {
         kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         if let Some(limit) = config.max_features {
             if kept.len() > limit {
-                // Most frequent first; the stable sort keeps ties in alphabetical order.
+                // Most frequent first; ties in alphabetical order (`kept` is sorted).
                 let mut order: Vec<usize> = (0..kept.len()).collect();
-                order.sort_by(|&a, &b| counts.tf[kept[b].1 as usize].cmp(&counts.tf[kept[a].1 as usize]));
+                order.sort_unstable_by(|&a, &b| {
+                    counts.tf[kept[b].1 as usize].cmp(&counts.tf[kept[a].1 as usize]).then(a.cmp(&b))
+                });
                 let mut keep = vec![false; kept.len()];
                 for &i in &order[..limit] {
                     keep[i] = true;
