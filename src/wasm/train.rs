@@ -112,6 +112,13 @@ impl Session {
         Ok(out)
     }
 
+    /// Adds time spent reading outside the module (e.g. the browser's own gunzip) to the
+    /// `read` timing of the report.
+    #[wasm_bindgen(js_name = addReadTime)]
+    pub fn add_read_time(&mut self, ms: f64) {
+        self.timings.read += ms;
+    }
+
     /// Forgets the separate test set (a split of the training data is used instead).
     #[wasm_bindgen(js_name = clearTest)]
     pub fn clear_test(&mut self) {

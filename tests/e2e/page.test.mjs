@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startApp, missingPrerequisite, setOptions, trainAndWait, startFrameRecorder, shownAccuracy } from './helpers.mjs';
 
 const missing = missingPrerequisite();
@@ -189,6 +191,52 @@ test('the JavaScript API: train from {texts, labels} and a CSV string, predict, 
   assert.equal(r.error.code, 'failed');
   assert.match(r.freed, /freed/);
   assert.deepEqual(r.phases, ['vectorize', 'train', 'evaluate']);
+});
+
+test('a model trained in the page predicts like the CLI, and a CLI model predicts like the page (1e-5)', opts, async () => {
+  const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  let bin = process.env.TEXTCLF_BIN;
+  if (!bin) {
+    execFileSync('cargo', ['build', '--release', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+    bin = path.join(ROOT, 'target', 'release', 'textclf');
+  }
+  const texts = ['the rocket reached orbit around the moon', 'simmer the sauce and bake the bread', 'a late goal won the match'];
+  const cliPredict = (file) => execFileSync(bin, ['predict', file, '--json', '--top-k', '3', ...texts], { encoding: 'utf8' })
+    .trim().split('\n').map((l) => JSON.parse(l).labels);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'textclf-e2e-'));
+  // CLI → browser.
+  const cliModel = path.join(dir, 'cli.safetensors');
+  execFileSync(bin, ['train', path.join(ROOT, 'examples', 'demo.csv'), '--ngram-range', '1,2', '--out', cliModel, '-q']);
+  const fromCli = cliPredict(cliModel);
+  const inPage = await page.evaluate(async ({ bytes, texts }) => {
+    const api = await import('/www/textclf.js');
+    const m = await api.load(new Uint8Array(bytes));
+    const out = [];
+    for (const t of texts) out.push(await m.predict(t, 3));
+    await m.free();
+    return out;
+  }, { bytes: [...fs.readFileSync(cliModel)], texts });
+  // Browser → CLI.
+  const trained = await page.evaluate(async ({ texts }) => {
+    const api = await import('/www/textclf.js');
+    const res = await fetch('/examples/demo.csv');
+    const m = await api.train(await res.text(), { testSize: 0.25, ngramRange: [1, 2] });
+    const out = [];
+    for (const t of texts) out.push(await m.predict(t, 3));
+    const bytes = [...(await m.save())];
+    await m.free();
+    return { out, bytes };
+  }, { texts });
+  const pageModel = path.join(dir, 'page.safetensors');
+  fs.writeFileSync(pageModel, Buffer.from(trained.bytes));
+  const fromPageModel = cliPredict(pageModel);
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const [a, b] of [[fromCli, inPage], [trained.out, fromPageModel]]) {
+    for (let i = 0; i < texts.length; i += 1) {
+      assert.deepEqual(a[i].map((x) => x.label), b[i].map((x) => x.label), texts[i]);
+      a[i].forEach((x, k) => assert.ok(Math.abs(x.probability - b[i][k].probability) < 1e-5, `${texts[i]}: ${x.probability} vs ${b[i][k].probability}`));
+    }
+  }
 });
 
 test('no console errors and no request off the origin', opts, async (t) => {
