@@ -5,7 +5,7 @@
 use crate::data::{stratified_split, Dataset, LabelSet};
 use crate::features::{CsrMatrix, TfidfConfig, TfidfVectorizer};
 use crate::metrics::{evaluate, Report};
-use crate::model::{argmax, Model};
+use crate::model::Model;
 use crate::train::TrainConfig;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -136,11 +136,6 @@ impl TextClassifier {
         let report = evaluate(&y_true, &y_pred, names.names())?;
         let pred_names = pred.iter().map(|&k| self.labels.names()[k as usize].clone()).collect();
         Ok((report, pred_names))
-    }
-
-    /// Index of the most probable class of `scores` (helper for shells).
-    pub fn best(scores: &[f32]) -> usize {
-        argmax(scores)
     }
 }
 

@@ -7,7 +7,7 @@
 //! `tf * idf` with `tf` the raw count or `1 + ln(count)` (`sublinear_tf`), and every row is
 //! scaled to unit l2 norm.
 
-use super::sparse::{CsrMatrix, SparseRow};
+use super::sparse::CsrMatrix;
 use super::vocabulary::{walk_ngrams, TermCounts, TermTrie};
 use crate::text::{Analyzer, AnalyzerConfig};
 use crate::{Error, Result};
@@ -324,10 +324,6 @@ impl TfidfVectorizer {
     /// Number of features (columns).
     pub fn n_features(&self) -> usize {
         self.terms.len()
-    }
-    /// `(feature, tf-idf value)` of one row, for explanations.
-    pub fn describe<'a>(&'a self, row: SparseRow<'a>) -> impl Iterator<Item = (&'a str, f32)> + 'a {
-        row.iter().map(move |(j, v)| (self.terms[j].as_str(), v))
     }
 }
 
