@@ -76,15 +76,10 @@ TEXTCLF_BIN="${TEXTCLF_BIN:-target/release/textclf}" \
     .venv/bin/python -m pytest -q tests/reference
 
 step "8/8 browser end-to-end tests (node --test tests/e2e/)"
-if [ -d tests/e2e ]; then
-    # The embeddable element's predict-only builds and example model (needs the release CLI
-    # from step 6); without them its e2e tests would only be skipped.
-    if [ -f scripts/build-embed.sh ]; then
-        bash scripts/build-embed.sh
-    fi
-    node --test tests/e2e/
-else
-    echo "tests/e2e not present: skipped"
-fi
+# What the pages need: the embeddable element's predict-only builds and example model (needs
+# the release CLI from step 6) and the page's example data (from the npm package).
+bash scripts/build-embed.sh
+node scripts/example-data.mjs
+node --test tests/e2e/
 
 printf '\n==== all steps passed ====\n'
