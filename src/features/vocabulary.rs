@@ -232,6 +232,39 @@ impl TermCounts {
         self.offsets.push(self.terms.len());
     }
 
+    /// Appends the documents counted in `other` (after this one's), as if they had been
+    /// counted here: lets a caller count parts of a corpus separately (e.g. on several
+    /// threads) and combine them. The result equals counting all documents in order, up to
+    /// the numbering of the terms.
+    pub fn merge(&mut self, other: TermCounts) {
+        // Map other's terms to ours; a term's prefix and last token always come before it.
+        let mut map = vec![NONE; other.trie.len()];
+        for (id, node) in other.trie.nodes.iter().enumerate() {
+            map[id] = if node.parent == NONE {
+                self.trie.intern_token(&node.text)
+            } else {
+                self.trie.intern_child(map[node.parent as usize], map[node.last as usize])
+            };
+        }
+        self.df.resize(self.trie.len(), 0);
+        self.tf.resize(self.trie.len(), 0);
+        for (id, &to) in map.iter().enumerate() {
+            self.df[to as usize] += other.df[id];
+            self.tf[to as usize] += other.tf[id];
+        }
+        let base = self.terms.len();
+        for d in 0..other.n_docs() {
+            let (a, b) = (other.offsets[d], other.offsets[d + 1]);
+            let mut row: Vec<(u32, u32)> = (a..b).map(|k| (map[other.terms[k] as usize], other.counts[k])).collect();
+            row.sort_unstable_by_key(|e| e.0);
+            for (t, c) in row {
+                self.terms.push(t);
+                self.counts.push(c);
+            }
+            self.offsets.push(base + other.offsets[d + 1]);
+        }
+    }
+
     /// Counts the terms of `texts`, calling `progress(done)` now and then.
     pub fn count<S: AsRef<str>>(
         analyzer: &mut Analyzer,
@@ -276,6 +309,37 @@ mod tests {
         assert_eq!(t.intern_text("new york").unwrap(), ab);
         assert_eq!(t.child(b, a), None);
         assert!(t.intern_text("new  york").is_err());
+    }
+
+    #[test]
+    fn merged_counts_equal_counting_everything() {
+        let texts = ["aa bb aa cc", "bb cc dd", "ee aa bb", "dd dd ff aa"];
+        let config = AnalyzerConfig { ngram_range: (1, 2), ..Default::default() };
+        let mut an = Analyzer::new(config).unwrap();
+        let whole = TermCounts::count(&mut an, &texts, &mut |_| {});
+        let mut merged = TermCounts::count(&mut an, &texts[..2], &mut |_| {});
+        merged.merge(TermCounts::count(&mut an, &texts[2..], &mut |_| {}));
+        let view = |c: &TermCounts| {
+            let mut per_doc = Vec::new();
+            for d in 0..c.n_docs() {
+                let mut row: Vec<(String, u32)> = (c.offsets[d]..c.offsets[d + 1])
+                    .map(|k| (c.trie.text(c.terms[k]), c.counts[k]))
+                    .collect();
+                row.sort();
+                per_doc.push(row);
+            }
+            let mut stats: Vec<(String, u32, u64)> =
+                (0..c.trie.len()).map(|i| (c.trie.text(i as u32), c.df[i], c.tf[i])).collect();
+            stats.sort();
+            (per_doc, stats)
+        };
+        assert_eq!(view(&merged), view(&whole));
+        let mut config = crate::features::TfidfConfig::default();
+        config.analyzer.ngram_range = (1, 2);
+        let a = crate::features::TfidfVectorizer::fit_counts(config.clone(), &whole).unwrap();
+        let b = crate::features::TfidfVectorizer::fit_counts(config, &merged).unwrap();
+        assert_eq!(a.0.terms(), b.0.terms());
+        assert_eq!(a.1, b.1);
     }
 
     #[test]

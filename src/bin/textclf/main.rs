@@ -6,9 +6,10 @@
 mod args;
 mod input;
 mod npz;
+mod parallel;
 mod progress;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use args::{Cli, Command, EvalArgs, PredictArgs, TrainArgs, VectorizeArgs};
 use clap::Parser;
 use progress::Phase;
@@ -16,7 +17,10 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Instant;
 use textclf::metrics::Report;
-use textclf::session::Session;
+use textclf::data::{Dataset, LabelSet};
+use textclf::features::TfidfVectorizer;
+use textclf::model::Model;
+use textclf::train::{EpochStats, Trainer};
 use textclf::pipeline::{self, PipelineConfig, RunSizes, TextClassifier, Timings};
 
 fn main() {
@@ -46,61 +50,78 @@ fn train(a: TrainArgs) -> Result<()> {
     let config = PipelineConfig { vectorizer: a.vectorizer.to_config()?, train: a.model.to_config() };
     config.train.validate()?;
     let opts = a.data.to_options()?;
-    let mut session = Session::new();
-    session.set_held_out_loss(false);
 
+    // Read: the training and the test file at the same time.
     let t = Instant::now();
-    let (train_data, stats) = input::read_dataset(&a.train, &opts)?;
-    say!(quiet, "{}", input::describe("train", &a.train, &train_data, &stats));
-    let n_docs = train_data.len() as u64;
-    session.set_train(train_data);
-    if let Some(path) = &a.test {
-        let (test, stats) = input::read_dataset(path, &opts)?;
-        say!(quiet, "{}", input::describe("test", path, &test, &stats));
-        session.set_test(Some(test));
-    }
+    let (train_read, test_read) = std::thread::scope(|s| {
+        let test = a.test.as_ref().map(|p| s.spawn(|| input::read_dataset(p, &opts)));
+        let train = input::read_dataset(&a.train, &opts);
+        (train, test.map(|h| h.join().expect("the reader thread does not panic")))
+    });
+    let (all, stats) = train_read?;
+    say!(quiet, "{}", input::describe("train", &a.train, &all, &stats));
+    let (train_data, test_data) = match (test_read, a.test_size) {
+        (Some(read), _) => {
+            let (test, stats) = read?;
+            say!(quiet, "{}", input::describe("test", a.test.as_ref().expect("test path"), &test, &stats));
+            (all, Some(test))
+        }
+        (None, Some(size)) => {
+            let split = pipeline::split_indices(&all.labels, size, a.seed())?;
+            let (train, test) = split_by_rows(all, &split.test);
+            say!(quiet, "split (seed {}): {} train, {} test", a.seed(), train.len(), test.len());
+            (train, Some(test))
+        }
+        (None, None) => (all, None),
+    };
     let read_ms = ms(t);
 
+    // Vectorize: fit on the training documents (counted on two threads).
     let t = Instant::now();
-    let mut phase = Phase::new("vectorize", n_docs, quiet);
-    let prep = session.prepare(config, a.test_size, &mut |d| phase.update(d as u64, None))?;
+    let labels = LabelSet::fit(&train_data.labels);
+    if labels.len() < 2 {
+        bail!("cannot fit: the training data has {} class ({}); at least 2 are needed", labels.len(), labels.names().join(", "));
+    }
+    let y = labels.encode_all(&train_data.labels, "training data")?;
+    let mut phase = Phase::new("vectorize", train_data.len() as u64, quiet);
+    let counts = parallel::count_terms(&config.vectorizer, &train_data.texts, &mut |d| phase.update(d as u64, None))?;
     phase.finish();
-    let vectorize_ms = ms(t);
-    if a.test.is_none() && a.test_size.is_some() {
-        say!(quiet, "split (seed {}): {} train, {} test", a.seed(), prep.n_train, prep.n_test);
-    }
-    say!(quiet, "vocabulary: {} terms; {} non-zeros in {} training rows", prep.n_features, prep.nnz, prep.n_train);
+    let (vectorizer, x) = TfidfVectorizer::fit_counts(config.vectorizer.clone(), &counts)?;
+    drop(counts);
+    let fit_ms = ms(t);
+    let (n_train, n_features, nnz) = (x.n_rows(), vectorizer.n_features(), x.nnz());
+    say!(quiet, "vocabulary: {n_features} terms; {nnz} non-zeros in {n_train} training rows");
 
-    let t = Instant::now();
-    let mut phase = Phase::new("train", prep.epochs as u64, quiet);
-    let mut last = None;
-    loop {
-        let p = session.train_steps(usize::MAX)?;
-        if let Some(s) = p.stats {
-            phase.update(s.epoch as u64, Some(format!("loss {:.4}", s.train_loss)));
-            last = Some(s);
-        }
-        if p.done {
-            break;
-        }
-    }
-    phase.finish();
-    let train_ms = ms(t);
-    if let Some(s) = last {
-        say!(quiet, "trained: {} epochs, final training loss {:.5}", s.epoch, s.train_loss);
-    }
+    // Train on this thread while the other vectorizes the test documents.
+    let mut trainer = Trainer::new(config.train.clone(), x, y, labels.len(), None)?;
+    let (trained, test_x) = std::thread::scope(|s| {
+        let test_x = test_data.as_ref().map(|d| {
+            s.spawn(|| {
+                let t = Instant::now();
+                (vectorizer.transform(&d.texts), ms(t))
+            })
+        });
+        let t = Instant::now();
+        let trained = train_epochs(&mut trainer, quiet).map(|last| (last, ms(t)));
+        (trained, test_x.map(|h| h.join().expect("the vectorizing thread does not panic")))
+    });
+    let (last, train_ms) = trained?;
+    say!(quiet, "trained: {} epochs, final training loss {:.5}", last.epoch, last.train_loss);
+    let clf = TextClassifier::new(config, vectorizer, labels, Model::Softmax(trainer.model()?))?;
 
-    let t = Instant::now();
-    let (clf, eval) = session.finish()?;
-    let predict_ms = ms(t);
-    let mut summary = serde_json::json!({ "n_train": prep.n_train });
-    if let Some(eval) = eval {
+    let mut summary = serde_json::json!({ "n_train": n_train });
+    if let (Some(test), Some((x_test, transform_ms))) = (&test_data, test_x) {
+        let t = Instant::now();
+        let (report, predicted) = clf.evaluate_matrix(&x_test, &test.labels)?;
+        let predict_ms = ms(t);
+        // The test documents were vectorized during training, on the other thread.
+        let vectorize_ms = fit_ms + transform_ms;
         let timings = Timings { read: read_ms, vectorize: vectorize_ms, train: train_ms, predict: predict_ms };
-        let sizes = RunSizes { n_train: prep.n_train, n_test: prep.n_test, n_features: prep.n_features };
-        summary = serde_json::json!({ "accuracy": eval.report.accuracy(), "n_train": sizes.n_train, "n_test": sizes.n_test });
-        write_outputs(&eval.report, &eval.truth, &eval.predicted, sizes, Some(timings), &a.outputs)?;
-        say!(quiet, "accuracy {:.4} on {} test documents", eval.report.accuracy(), prep.n_test);
-        say!(quiet, "time (ms): read {read_ms:.0}, vectorize {vectorize_ms:.0}, train {train_ms:.0}, predict {predict_ms:.0}");
+        let sizes = RunSizes { n_train, n_test: test.len(), n_features };
+        summary = serde_json::json!({ "accuracy": report.accuracy(), "n_train": n_train, "n_test": test.len() });
+        write_outputs(&report, &test.labels, &predicted, sizes, Some(timings), &a.outputs)?;
+        say!(quiet, "accuracy {:.4} on {} test documents", report.accuracy(), test.len());
+        say!(quiet, "time (ms): read {read_ms:.0}, vectorize {vectorize_ms:.0} (test documents during training), train {train_ms:.0}, predict {predict_ms:.0}");
     }
     if let Some(out) = &a.out {
         let clf = match a.prune {
@@ -117,6 +138,33 @@ fn train(a: TrainArgs) -> Result<()> {
         say!(quiet, "model written to {} ({} bytes)", out.display(), bytes.len());
     }
     Ok(())
+}
+
+/// Splits `data` into the rows not in `test_rows` and those in it (both in file order),
+/// moving the texts rather than copying them.
+fn split_by_rows(data: Dataset, test_rows: &[usize]) -> (Dataset, Dataset) {
+    let mut is_test = vec![false; data.len()];
+    for &i in test_rows {
+        is_test[i] = true;
+    }
+    let (mut train, mut test) = (Dataset::default(), Dataset::default());
+    for ((text, label), t) in data.texts.into_iter().zip(data.labels).zip(is_test) {
+        if t { test.push(label, text) } else { train.push(label, text) }
+    }
+    (train, test)
+}
+
+/// Runs every epoch, with a progress bar; returns the last epoch's statistics.
+fn train_epochs(trainer: &mut Trainer, quiet: bool) -> Result<EpochStats> {
+    let mut phase = Phase::new("train", trainer.total_epochs() as u64, quiet);
+    let mut last = None;
+    while !trainer.is_done() {
+        let s = trainer.epoch()?;
+        phase.update(s.epoch as u64, Some(format!("loss {:.4}", s.train_loss)));
+        last = Some(s);
+    }
+    phase.finish();
+    last.ok_or_else(|| anyhow::anyhow!("no epoch was run"))
 }
 
 fn write_outputs(
