@@ -239,6 +239,25 @@ test('a model trained in the page predicts like the CLI, and a CLI model predict
   }
 });
 
+test('a .zip of label folders is read and trains', opts, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'textclf-e2e-'));
+  const zip = path.join(dir, 'corpus.zip');
+  const words = { space: ['rocket', 'orbit', 'launch', 'nasa', 'moon'], food: ['bread', 'oven', 'butter', 'recipe', 'garlic'], sport: ['goal', 'match', 'team', 'league', 'coach'] };
+  const files = [];
+  for (const [label, w] of Object.entries(words)) {
+    for (let i = 0; i < 30; i += 1) files.push([`corpus/${label}/${i}.txt`, `${w[i % 5]} ${w[(i + 2) % 5]} and ${w[(i + 3) % 5]} today`]);
+  }
+  // Python's zipfile writes the archive (no zip library is needed in Node for this test).
+  execFileSync('python3', ['-c', 'import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1],"w",zipfile.ZIP_DEFLATED)\nfor n,t in json.loads(sys.argv[2]): z.writestr(n,t)\nz.close()', zip, JSON.stringify(files)]);
+  await page.setInputFiles('#train-file', zip);
+  await page.waitForFunction(() => /corpus\.zip/.test(document.querySelector('#data-status').textContent), null, { timeout: 10000 });
+  assert.match(await page.textContent('#data-status'), /ZIP archive \(one folder per label\)/);
+  await trainAndWait(page);
+  assert.match(await page.textContent('#data-status'), /90 documents, 3 labels/, 'all 90 files are read');
+  assert.ok((await shownAccuracy(page)).value >= 0.9);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('no console errors and no request off the origin', opts, async (t) => {
   t.diagnostic(`${app.requests.length} requests, all to ${app.origin}`);
   assert.deepEqual(app.consoleErrors, []);

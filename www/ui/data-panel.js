@@ -115,7 +115,7 @@ export class DataPanel {
     const what = example
       ? `Example: ${example.title}. ${example.description}`
       : `${name}: ${pv.format.toUpperCase()}${isZip ? ' archive (one folder per label)' : `, ${pv.columns.length} columns`}.`;
-    this.status.textContent = `${what} Choose the label and text columns, then press Train.`;
+    this.status.textContent = isZip ? `${what} Press Train.` : `${what} Choose the label and text columns, then press Train.`;
     this.onChange();
     return true;
   }
