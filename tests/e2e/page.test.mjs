@@ -239,6 +239,26 @@ test('a model trained in the page predicts like the CLI, and a CLI model predict
   }
 });
 
+test('a CSV with other column names: the preview shows it and the columns can be chosen', opts, async () => {
+  const topics = { space: 'rocket orbit launch nasa moon', food: 'bread oven butter recipe garlic', sport: 'goal match team league coach' };
+  let csv = 'id,note,body,topic\n';
+  let n = 0;
+  for (const [label, words] of Object.entries(topics)) {
+    const w = words.split(' ');
+    for (let i = 0; i < 30; i += 1) csv += `${(n += 1)},x,"${w[i % 5]} ${w[(i + 1) % 5]}, ${w[(i + 3) % 5]}",${label}\n`;
+  }
+  await page.setInputFiles('#train-file', { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => /notes\.csv/.test(document.querySelector('#data-status').textContent));
+  const headers = await page.$$eval('#preview th', (ths) => ths.map((t) => t.textContent));
+  assert.deepEqual(headers, ['id', 'note', 'body', 'topic']);
+  assert.ok((await page.$$('#preview tbody tr')).length > 0, 'preview rows are shown');
+  await page.getByLabel('Label column').selectOption('topic');
+  await page.getByLabel('Text column').selectOption('body');
+  await trainAndWait(page);
+  assert.match(await page.textContent('#data-status'), /90 documents, 3 labels/);
+  assert.ok((await shownAccuracy(page)).value >= 0.9);
+});
+
 test('a .zip of label folders is read and trains', opts, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'textclf-e2e-'));
   const zip = path.join(dir, 'corpus.zip');
