@@ -8,7 +8,8 @@
 //! scaled to unit l2 norm.
 
 use super::sparse::CsrMatrix;
-use super::vocabulary::{walk_ngrams, TermCounts, TermTrie};
+use super::vocabulary::{walk_ngrams, TermCounts, TermTrie, TokenKind};
+use crate::text::stop_words::{StopWords, ENGLISH};
 use crate::text::{Analyzer, AnalyzerConfig};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -244,6 +245,14 @@ impl TfidfVectorizer {
             feature_of[id] = f as u32;
         }
         feature_of.resize(trie.len(), NONE);
+        let stop_words: Vec<&str> = match &config.analyzer.stop_words {
+            StopWords::None => vec![],
+            StopWords::English => ENGLISH.to_vec(),
+            StopWords::List(words) => words.iter().map(String::as_str).collect(),
+        };
+        for w in stop_words {
+            trie.add_stop_word(w);
+        }
         Ok(TfidfVectorizer { config, terms, idf, trie, feature_of })
     }
 
@@ -292,7 +301,12 @@ impl TfidfVectorizer {
         s.ids.clear();
         s.row.clear();
         let trie = &self.trie;
-        analyzer.tokens(text, |t| s.toks.push(trie.token(t)));
+        // One lookup per token: stop words are in the trie, flagged.
+        analyzer.raw_tokens(text, |t, _| match trie.kind(t) {
+            TokenKind::Term(id) => s.toks.push(Some(id)),
+            TokenKind::Stop => {}
+            TokenKind::Unknown => s.toks.push(None),
+        });
         let feature_of = &self.feature_of;
         walk_ngrams(&s.toks, self.config.analyzer.ngram_range, |p, t| trie.child(p, t), |id| {
             let f = feature_of[id as usize];

@@ -4,11 +4,25 @@
 //! convention), but the hot paths never build that string: a unigram is found by its token,
 //! and an n-gram by following `(prefix term, next token)` links, one hash lookup per word.
 
+use crate::text::analyzer::StopSet;
 use crate::text::Analyzer;
 use crate::{Error, Result};
 use rustc_hash::FxHashMap;
 
 const NONE: u32 = u32::MAX;
+/// Map value of a token known to be a stop word (it has no node).
+const STOP: u32 = u32::MAX - 1;
+
+/// What the trie knows of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A known token and its unigram term.
+    Term(u32),
+    /// A stop word: dropped before n-grams are formed.
+    Stop,
+    /// Not in the trie: breaks every n-gram through it.
+    Unknown,
+}
 
 #[derive(Debug, Clone)]
 struct Node {
@@ -75,7 +89,9 @@ impl TermTrie {
             None => self.tokens.get(token),
         };
         if let Some(&id) = found {
-            return id;
+            if id != STOP {
+                return id;
+            }
         }
         let id = self.push(Node { parent: NONE, last: 0, text: token.into() });
         self.nodes[id as usize].last = id;
@@ -86,12 +102,50 @@ impl TermTrie {
         id
     }
 
-    /// The unigram term of `token`, if known.
+    /// The unigram term of `token`, if known (and not a stop word).
     #[inline]
     pub fn token(&self, token: &str) -> Option<u32> {
-        match pack(token) {
-            Some(k) => self.short.get(&k).copied(),
-            None => self.tokens.get(token).copied(),
+        match self.kind(token) {
+            TokenKind::Term(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// What `token` is: a term, a stop word or unknown — one hash lookup.
+    #[inline]
+    pub fn kind(&self, token: &str) -> TokenKind {
+        let found = match pack(token) {
+            Some(k) => self.short.get(&k),
+            None => self.tokens.get(token),
+        };
+        match found {
+            Some(&STOP) => TokenKind::Stop,
+            Some(&id) => TokenKind::Term(id),
+            None => TokenKind::Unknown,
+        }
+    }
+
+    /// Records `word` as a stop word (so that [`TermTrie::kind`] says so); no effect on a
+    /// token that already is a term.
+    pub fn add_stop_word(&mut self, word: &str) {
+        match pack(word) {
+            Some(k) => self.short.entry(k).or_insert(STOP),
+            None => self.tokens.entry(word.into()).or_insert(STOP),
+        };
+    }
+
+    /// The unigram term of `token`, created if new, or `None` if it is a stop word; whether a
+    /// new token is a stop word is asked once, of `stop`.
+    #[inline]
+    pub fn intern_unless_stop(&mut self, token: &str, stop: &StopSet) -> Option<u32> {
+        match self.kind(token) {
+            TokenKind::Term(id) => Some(id),
+            TokenKind::Stop => None,
+            TokenKind::Unknown if stop.contains(token) => {
+                self.add_stop_word(token);
+                None
+            }
+            TokenKind::Unknown => Some(self.intern_token(token)),
         }
     }
 
@@ -209,7 +263,11 @@ impl TermCounts {
         toks.clear();
         ids.clear();
         let trie = &mut self.trie;
-        analyzer.tokens(text, |t| toks.push(Some(trie.intern_token(t))));
+        analyzer.raw_tokens(text, |t, stop| {
+            if let Some(id) = trie.intern_unless_stop(t, stop) {
+                toks.push(Some(id));
+            }
+        });
         walk_ngrams(toks, range, |p, t| Some(trie.intern_child(p, t)), |id| ids.push(id));
         ids.sort_unstable();
         if self.df.len() < trie.len() {

@@ -46,14 +46,44 @@ impl AnalyzerConfig {
     }
 }
 
+/// A set of stop words: packed short words (see [`pack`]) and the longer ones as strings.
+#[derive(Debug, Clone, Default)]
+pub struct StopSet {
+    short: FxHashSet<u128>,
+    long: FxHashSet<Box<str>>,
+}
+
+impl StopSet {
+    /// The set of `words`.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> StopSet {
+        let mut set = StopSet::default();
+        for w in words {
+            match pack(w) {
+                Some(k) => set.short.insert(k),
+                None => set.long.insert(Box::from(w)),
+            };
+        }
+        set
+    }
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.short.is_empty() && self.long.is_empty()
+    }
+    /// Whether `token` is in the set.
+    #[inline]
+    pub fn contains(&self, token: &str) -> bool {
+        match pack(token) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(token),
+        }
+    }
+}
+
 /// A reusable analyzer (keeps its buffers between documents).
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     config: AnalyzerConfig,
-    /// The stop words as a hash set of packed tokens (looked up once per token), and the
-    /// longer ones (over 15 bytes) as strings.
-    stop: FxHashSet<u128>,
-    stop_long: FxHashSet<Box<str>>,
+    stop: StopSet,
     lower: String,
 }
 
@@ -66,9 +96,7 @@ impl Analyzer {
             StopWords::English => super::stop_words::ENGLISH.to_vec(),
             StopWords::List(words) => words.iter().map(String::as_str).collect(),
         };
-        let stop = words.iter().filter_map(|w| pack(w)).collect();
-        let stop_long = words.iter().filter(|w| pack(w).is_none()).map(|w| Box::from(*w)).collect();
-        Ok(Analyzer { config, stop, stop_long, lower: String::new() })
+        Ok(Analyzer { stop: StopSet::new(words), config, lower: String::new() })
     }
 
     /// The configuration.
@@ -76,26 +104,32 @@ impl Analyzer {
         &self.config
     }
 
+    /// The stop words.
+    pub fn stop_words(&self) -> &StopSet {
+        &self.stop
+    }
+
     /// Calls `f` with every token of `text` that is not a stop word, in order.
     pub fn tokens(&mut self, text: &str, mut f: impl FnMut(&str)) {
-        let (stop, stop_long) = (&self.stop, &self.stop_long);
-        let no_stop = stop.is_empty() && stop_long.is_empty();
-        let source: &str = if self.config.lowercase {
-            lowercase_into(text, &mut self.lower);
-            &self.lower
-        } else {
-            text
-        };
-        for_each_token(source, |t| {
-            let is_stop = !no_stop
-                && match pack(t) {
-                    Some(k) => stop.contains(&k),
-                    None => stop_long.contains(t),
-                };
-            if !is_stop {
+        let no_stop = self.stop.is_empty();
+        self.raw_tokens(text, |t, stop| {
+            if no_stop || !stop.contains(t) {
                 f(t)
             }
         });
+    }
+
+    /// Calls `f(token, stop_words)` with every token of `text`, stop words included: for
+    /// callers that remember per token whether it is a stop word (one lookup instead of two).
+    pub fn raw_tokens(&mut self, text: &str, mut f: impl FnMut(&str, &StopSet)) {
+        let Analyzer { config, stop, lower } = self;
+        let source: &str = if config.lowercase {
+            lowercase_into(text, lower);
+            lower
+        } else {
+            text
+        };
+        for_each_token(source, |t| f(t, stop));
     }
 
     /// Calls `f(start, n)` for every n-gram of a sequence of `len` tokens, in scikit-learn's

@@ -166,3 +166,18 @@ fn unknown_words_break_ngrams() {
     let x = v.transform(&["aa zz bb cc aa bb"]);
     assert_eq!(x.row(0).indices, &[0, 1]);
 }
+
+#[test]
+fn stop_words_do_not_break_ngrams_when_transforming() {
+    // scikit-learn drops stop words before forming n-grams: "aa the bb" has the bigram
+    // "aa bb", while an unknown word ("zz") breaks the bigram through it.
+    let mut c = TfidfConfig::default();
+    c.analyzer.ngram_range = (2, 2);
+    c.analyzer.stop_words = StopWords::English;
+    let (v, _) = TfidfVectorizer::fit_transform(c, &["aa bb cc"], &mut |_| {}).unwrap();
+    assert_eq!(v.terms(), ["aa bb", "bb cc"]);
+    let x = v.transform(&["aa the bb", "bb zz cc", "the"]);
+    assert_eq!(x.row(0).indices, &[0]);
+    assert_eq!(x.row(1).nnz(), 0);
+    assert_eq!(x.row(2).nnz(), 0);
+}
