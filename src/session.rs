@@ -6,12 +6,14 @@ use crate::data::{Dataset, LabelSet};
 use crate::features::vocabulary::{CountScratch, TermCounts};
 use crate::features::{CsrMatrix, TfidfVectorizer};
 use crate::text::Analyzer;
-use crate::metrics::Report;
 use crate::model::Model;
-use crate::pipeline::{self, PipelineConfig, TextClassifier, TermWeight};
+use crate::pipeline::{self, PipelineConfig, TextClassifier};
 use crate::train::{EpochStats, Trainer};
 use crate::{Error, Result};
 use serde::Serialize;
+
+mod evaluation;
+pub use evaluation::{evaluate_with_mistakes, top_terms, Evaluation, Mistake, MAX_MISTAKES, SNIPPET_CHARS};
 
 /// What `prepare` produced.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -45,42 +47,8 @@ pub struct Progress {
     pub stats: Option<EpochStats>,
 }
 
-/// A misclassified test document.
-#[derive(Debug, Clone, Serialize)]
-pub struct Mistake {
-    /// Row in the test set.
-    pub index: usize,
-    /// The true label.
-    #[serde(rename = "true")]
-    pub truth: String,
-    /// The predicted label.
-    pub predicted: String,
-    /// Probability the model gave its prediction.
-    pub probability: f32,
-    /// The beginning of the text.
-    pub text: String,
-}
-
-/// The evaluation of a finished run.
-#[derive(Debug, Clone)]
-pub struct Evaluation {
-    /// The classification report.
-    pub report: Report,
-    /// True label of each test document.
-    pub truth: Vec<String>,
-    /// Predicted label of each test document.
-    pub predicted: Vec<String>,
-    /// Misclassified documents, most confident first (at most [`MAX_MISTAKES`]).
-    pub mistakes: Vec<Mistake>,
-}
-
 /// Most test documents whose loss is computed after every epoch (for the loss curves).
 pub const HELD_OUT_LOSS_ROWS: usize = 2000;
-
-/// Most misclassified documents kept for inspection.
-pub const MAX_MISTAKES: usize = 200;
-/// Characters of text kept per misclassified document.
-pub const SNIPPET_CHARS: usize = 600;
 
 /// Which documents a run is tested on.
 enum TestRows {
@@ -375,122 +343,5 @@ impl Session {
     }
 }
 
-/// Evaluates `clf` on `data` (rows `x`) and lists the misclassified documents.
-pub fn evaluate_with_mistakes<S: AsRef<str>>(
-    clf: &TextClassifier,
-    texts: &[S],
-    labels: &[S],
-    x: &CsrMatrix,
-) -> Result<Evaluation> {
-    let (report, predicted) = clf.evaluate_matrix(x, labels)?;
-    let c = clf.model.classifier();
-    let mut p = vec![0.0; c.n_classes()];
-    let mut mistakes: Vec<Mistake> = Vec::new();
-    for (i, (truth, pred)) in labels.iter().map(AsRef::as_ref).zip(&predicted).enumerate() {
-        if truth != pred {
-            c.probabilities(x.row(i), &mut p);
-            let k = clf.labels.index_of(pred).expect("predicted label") as usize;
-            mistakes.push(Mistake {
-                index: i,
-                truth: truth.to_string(),
-                predicted: pred.clone(),
-                probability: p[k],
-                text: texts[i].as_ref().chars().take(SNIPPET_CHARS).collect(),
-            });
-        }
-    }
-    mistakes.sort_by(|a, b| b.probability.total_cmp(&a.probability).then(a.index.cmp(&b.index)));
-    mistakes.truncate(MAX_MISTAKES);
-    let truth = labels.iter().map(|l| l.as_ref().to_string()).collect();
-    Ok(Evaluation { report, truth, predicted, mistakes })
-}
-
-/// The `n` terms with the largest weight for each class, as `(label, terms)`.
-pub fn top_terms(clf: &TextClassifier, n: usize) -> Vec<(String, Vec<TermWeight>)> {
-    let Model::Softmax(m) = &clf.model;
-    let w = m.weights();
-    clf.labels
-        .names()
-        .iter()
-        .enumerate()
-        .map(|(k, label)| {
-            let mut col: Vec<(usize, f32)> = w.column(k).iter().copied().enumerate().collect();
-            let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-            if n < col.len() {
-                col.select_nth_unstable_by(n, order); // the n largest first, unordered
-                col.truncate(n);
-            }
-            col.sort_unstable_by(order);
-            let terms = col
-                .into_iter()
-                .take(n)
-                .map(|(j, weight)| TermWeight { term: clf.vectorizer.terms()[j].clone(), weight })
-                .collect();
-            (label.clone(), terms)
-        })
-        .collect()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn data(n: usize) -> Dataset {
-        let mut d = Dataset::default();
-        for i in 0..n {
-            d.push("space".into(), format!("rocket orbit launch {i} moon"));
-            d.push("food".into(), format!("bake bread oven {i} butter"));
-        }
-        d
-    }
-
-    #[test]
-    fn prepare_train_in_slices_and_finish() {
-        let mut s = Session::new();
-        assert!(s.train_steps(1).is_err());
-        s.set_train(data(20));
-        let mut config = PipelineConfig::default();
-        config.train.epochs = Some(3);
-        let prep = s.prepare(config, Some(0.25), &mut |_| {}).unwrap();
-        assert_eq!((prep.n_train, prep.n_test, prep.epochs), (30, 10, 3));
-        let mut epochs = 0;
-        loop {
-            let p = s.train_steps(2).unwrap();
-            if let Some(st) = p.stats {
-                assert!(st.valid_loss.is_some());
-                epochs += 1;
-            }
-            assert!((0.0..=1.0).contains(&p.fraction));
-            if p.done {
-                break;
-            }
-        }
-        assert_eq!((epochs, s.history().len()), (3, 3));
-        let (clf, eval) = s.finish().unwrap();
-        let eval = eval.unwrap();
-        assert_eq!(eval.report.accuracy(), 1.0);
-        assert!(eval.mistakes.is_empty());
-        assert_eq!(eval.predicted.len(), 10);
-        let top = top_terms(&clf, 3);
-        assert_eq!(top[1].0, "space");
-        assert!(top[1].1.iter().all(|t| ["rocket", "orbit", "launch", "moon"].contains(&t.term.as_str())));
-    }
-
-    #[test]
-    fn mistakes_are_listed_most_confident_first() {
-        let mut s = Session::new();
-        s.set_train(data(10));
-        let mut test = Dataset::default();
-        test.push("food".into(), "rocket orbit moon".into());
-        test.push("space".into(), "rocket launch".into());
-        test.push("unknown".into(), "bread oven".into());
-        s.set_test(Some(test));
-        s.prepare(PipelineConfig::default(), None, &mut |_| {}).unwrap();
-        while !s.train_steps(100).unwrap().done {}
-        let (_, eval) = s.finish().unwrap();
-        let eval = eval.unwrap();
-        assert_eq!(eval.mistakes.len(), 2);
-        assert_eq!(eval.mistakes[0].predicted, "space");
-        assert_eq!(eval.report.labels(), ["food", "space", "unknown"]);
-    }
-}
+mod tests;
