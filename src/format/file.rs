@@ -110,12 +110,11 @@ pub fn save(clf: &TextClassifier, summary: serde_json::Value, opts: &SaveOptions
     );
     meta.insert("training".into(), json(&clf.config.train).into());
     meta.insert("evaluation".into(), summary.to_string().into());
+    meta.insert("vocabulary".into(), json(&clf.vectorizer.terms()).into());
 
-    let vocab = clf.vectorizer.terms().join("\n").into_bytes();
     let idf = f32_bytes(clf.vectorizer.idf());
     let bias = f32_bytes(m.bias().as_slice().expect("contiguous"));
     let mut tensors: Vec<(&str, Dtype, Vec<usize>, Vec<u8>)> = vec![
-        ("vocabulary", Dtype::U8, vec![vocab.len()], vocab),
         ("idf", Dtype::F32, vec![f], idf),
         ("softmax.bias", Dtype::F32, vec![c], bias),
     ];
@@ -148,7 +147,6 @@ fn write_safetensors(
     let mut offset = 0usize;
     for (name, dtype, shape, data) in tensors {
         let dt = match dtype {
-            Dtype::U8 => "U8",
             Dtype::I8 => "I8",
             Dtype::F32 => "F32",
             other => unreachable!("textclf writes no {other:?} tensors"),
@@ -241,12 +239,7 @@ pub fn load_with_summary(bytes: &[u8]) -> Result<(TextClassifier, serde_json::Va
     if set.names() != labels.as_slice() {
         return Err(bad("labels must be sorted and distinct"));
     }
-    let vocab = st.tensor("vocabulary").map_err(|_| bad("tensor \"vocabulary\" is missing"))?;
-    if vocab.dtype() != Dtype::U8 {
-        return Err(bad("tensor \"vocabulary\" must be U8"));
-    }
-    let text = std::str::from_utf8(vocab.data()).map_err(|e| bad(format!("vocabulary is not UTF-8: {e}")))?;
-    let terms: Vec<String> = if text.is_empty() { vec![] } else { text.split('\n').map(str::to_string).collect() };
+    let terms: Vec<String> = parse(&meta, "vocabulary")?;
     if terms.len() != f {
         return Err(bad(format!("vocabulary has {} terms; the metadata says {f}", terms.len())));
     }

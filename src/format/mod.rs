@@ -5,7 +5,6 @@
 //!
 //! | tensor | dtype | shape | meaning |
 //! |---|---|---|---|
-//! | `vocabulary` | U8 | `[bytes]` | the terms in column order, UTF-8, joined by `\n` |
 //! | `idf` | F32 | `[n_features]` | idf weight of each term |
 //! | `softmax.weight` | F32 or I8 | `[n_classes, n_features]` | weights (PyTorch `Linear` layout) |
 //! | `softmax.weight_scale` | F32 | `[n_classes]` | only with I8 weights: `w = q × scale[class]` |
@@ -13,7 +12,8 @@
 //!
 //! `__metadata__` (string → string, values JSON-encoded where structured): `format`
 //! (`"textclf"`), `format_version` (`"1.0"`; a reader refuses a newer major), `textclf_version`,
-//! `labels`, `analyzer`, `vectorizer`, `model`, `training`, `evaluation`.
+//! `labels`, `vocabulary` (the terms in column order), `analyzer`, `vectorizer`, `model`,
+//! `training`, `evaluation`.
 
 mod file;
 mod quantize;

@@ -48,7 +48,10 @@ fn f32_round_trip_is_exact() {
     let st = safetensors::SafeTensors::deserialize(&bytes).unwrap();
     let mut names = st.names();
     names.sort();
-    assert_eq!(names, ["idf", "softmax.bias", "softmax.weight", "vocabulary"]);
+    assert_eq!(names, ["idf", "softmax.bias", "softmax.weight"]);
+    let (_, header) = safetensors::SafeTensors::read_metadata(&bytes).unwrap();
+    let vocab: Vec<String> = serde_json::from_str(&header.metadata().as_ref().unwrap()["vocabulary"]).unwrap();
+    assert_eq!(vocab, clf.vectorizer.terms());
 }
 
 #[test]

@@ -33,7 +33,7 @@ class Model:
         self.vectorizer = json.loads(meta["vectorizer"])
         self.model = json.loads(meta["model"])
         self.evaluation = json.loads(meta["evaluation"])
-        self.terms = bytes(t["vocabulary"]).decode("utf-8").split("\n")
+        self.terms = json.loads(meta["vocabulary"])
         self.index = {term: j for j, term in enumerate(self.terms)}
         self.idf = t["idf"].astype(np.float64)
         w = t["softmax.weight"]
