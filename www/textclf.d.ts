@@ -148,7 +148,8 @@ export declare class Model {
   predict(text: string, topK?: number): Promise<Prediction[]>;
   explain(text: string, label: string, n?: number): Promise<Explanation>;
   /** The model file (currently JSON). */
-  save(): Promise<Uint8Array>;
+  /** The model file (safetensors); `quantize: 'int8'` stores int8 weights (about 4× smaller). */
+  save(options?: { quantize?: 'none' | 'int8' }): Promise<Uint8Array>;
   free(): Promise<void>;
 }
 

@@ -196,9 +196,12 @@ export class Model {
     return this.#call(Op.EXPLAIN, { text, label, n });
   }
 
-  /** The model file's bytes. */
-  save() {
-    return this.#call(Op.SAVE);
+  /**
+   * The model file's bytes (safetensors). `{quantize: 'int8'}` stores the weights as int8
+   * with one scale per class (about 4× smaller; see docs/model-format.md).
+   */
+  save({ quantize = 'none' } = {}) {
+    return this.#call(Op.SAVE, { quantize });
   }
 
   /** Releases the model in the worker; the handle is unusable afterwards. */

@@ -229,7 +229,7 @@ async function handle(id, op, args) {
       need(args, 'label');
       return modelOf(args).explain(String(args.text ?? ''), String(args.label), args.n ?? 10);
     case Op.SAVE:
-      return modelOf(args).save();
+      return modelOf(args).save(args.quantize ?? 'none');
     case Op.FREE: {
       const m = models.get(args.modelId);
       if (m) {

@@ -163,6 +163,16 @@ test('the JavaScript API: train from {texts, labels} and a CSV string, predict, 
     const bytes = await m.save();
     const m2 = await api.load(bytes);
     const p2 = await m2.predict('the rocket left orbit', 2);
+    const q = await m.save({ quantize: 'int8' });
+    const mq = await api.load(q);
+    const pq = await mq.predict('the rocket left orbit', 1);
+    await mq.free();
+    let badQuantize = null;
+    try {
+      await m.save({ quantize: 'int4' });
+    } catch (e) {
+      badQuantize = e.message;
+    }
     const csv = 'label,text\n' + texts.map((t, i) => `${labels[i]},${t}`).join('\n');
     const m3 = await api.train(csv, { test: csv, maxDf: 0.9 });
     let error = null;
@@ -180,11 +190,15 @@ test('the JavaScript API: train from {texts, labels} and a CSV string, predict, 
     }
     await m2.free();
     await m3.free();
-    return { acc: m.report.accuracy, p, why, p2, acc3: m3.report.accuracy, error, freed, phases: [...new Set(progress)] };
+    return { acc: m.report.accuracy, p, why, p2, acc3: m3.report.accuracy, error, freed, phases: [...new Set(progress)],
+      int8: { smaller: q.length < bytes.length, label: pq[0].label, badQuantize } };
   });
   assert.equal(r.acc, 1);
   assert.equal(r.p[0].label, 'space');
   assert.deepEqual(r.p, r.p2);
+  assert.ok(r.int8.smaller, 'int8 weights make a smaller file');
+  assert.equal(r.int8.label, 'space');
+  assert.match(r.int8.badQuantize, /int8/);
   assert.ok(r.why.for.some((w) => w.term === 'rocket'));
   assert.equal(r.acc3, 1);
   assert.match(r.error.message, /optimizer/);

@@ -90,7 +90,8 @@ export class TryIt {
   async save() {
     if (!this.model) return;
     try {
-      const bytes = await this.model.save();
+      const quantize = document.getElementById('quantize')?.checked ? 'int8' : 'none';
+      const bytes = await this.model.save({ quantize });
       const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
       const a = h('a', { href: url, download: MODEL_FILE_NAME, hidden: true });
       document.body.append(a);
