@@ -12,7 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { ROOT, CHROMIUM, CHROMIUM_ARGS } from './helpers.mjs';
+import { ROOT, CHROMIUM, CHROMIUM_ARGS, acquireLock } from './helpers.mjs';
 import { resolvePath } from '../../scripts/serve.mjs';
 
 const SUB = '/some/sub/path/';
@@ -66,8 +66,12 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 let server;
 let browser;
 let origin;
+let releaseLock;
 before(async () => {
   if (missing) return;
+  // One browser suite at a time (node --test runs the files in parallel): the other suites
+  // measure frame gaps and timings.
+  releaseLock = await acquireLock();
   server = await startSubPathServer();
   origin = `http://127.0.0.1:${server.address().port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -75,6 +79,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await new Promise((r) => (server ? server.close(r) : r()));
+  releaseLock?.();
 });
 
 /** A fresh page with recorders: console errors, every request, and every response body. */

@@ -34,7 +34,7 @@ const LOCK = path.join(os.tmpdir(), 'textclf-e2e.lock');
 
 /** One browser suite at a time across test files (node --test runs files in parallel), so
  * that timings and frame gaps are not measured against another suite's browser. */
-async function acquireLock() {
+export async function acquireLock() {
   for (;;) {
     try {
       fs.mkdirSync(LOCK);
