@@ -62,8 +62,8 @@ CONFIGS = {
                                    stop_words="english"),
         "sklearn_C": 1.0 / (5e-6 * 11314),
         "textclf": ["--sublinear-tf", "--ngram-range", "1,2", "--min-df", "2", "--max-df", "0.5",
-                    "--stop-words", "english", "--l2", "5e-6", "--epochs", "7",
-                    "--learning-rate", "0.08"],
+                    "--stop-words", "english", "--l2", "5e-6", "--epochs", "6",
+                    "--learning-rate", "0.1"],
     },
 }
 

@@ -24,7 +24,7 @@ if (missing && process.env.CI === 'true') {
 
 const SEED = { maxDf: '0.5', maxFeatures: '1000', stopWords: 'english' };
 const SEED_FLAGS = ['--max-df', '0.5', '--max-features', '1000', '--stop-words', 'english'];
-const STRONG = { sublinearTf: true, ngramMin: '1', ngramMax: '2', minDf: '2', maxDf: '0.5', stopWords: 'english', l2: '5e-6', epochs: '7', learningRate: '0.08' };
+const STRONG = { sublinearTf: true, ngramMin: '1', ngramMax: '2', minDf: '2', maxDf: '0.5', stopWords: 'english', l2: '5e-6', epochs: '6', learningRate: '0.1' };
 const MEASUREMENTS = path.join(ROOT, 'target', 'e2e-measurements.json');
 
 let app;
