@@ -24,43 +24,13 @@ DATA=examples/docs-questions.csv
 MODEL=www/examples/docs-model.safetensors
 CLI=target/release/textclf
 
-simd_count() {
-    wasm2wat "$1" | grep -cE 'v128|[if](8x16|16x8|32x4|64x2)\.' || true
-}
+# shellcheck source=scripts/wasm-lib.sh
+. scripts/wasm-lib.sh
 
-# build OUT_DIR TARGET_DIR RUSTFLAGS WASM_OPT_FLAGS
-build() {
-    local out="$1" tdir="$2" flags="$3" opt_flags="$4"
-    say "$out: cargo build --release --features embed (RUSTFLAGS='$flags')"
-    # RUSTFLAGS replaces .cargo/config.toml's [target] rustflags; CARGO_ENCODED_RUSTFLAGS
-    # would override RUSTFLAGS, so drop it.
-    env -u CARGO_ENCODED_RUSTFLAGS RUSTFLAGS="$flags" \
-        cargo build --release --lib --no-default-features --features embed \
-        --target "$TARGET" --target-dir "$tdir"
-    local wasm="$tdir/$TARGET/release/$CRATE.wasm"
-    local stamp="$out/.source.sha256" want
-    want="$(sha256sum "$wasm" scripts/build-embed.sh | sha256sum | cut -d' ' -f1)"
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$out/${CRATE}_bg.wasm" ] && [ -f "$out/$CRATE.js" ]; then
-        say "$out: up to date"
-        return
-    fi
-    rm -rf "$out"
-    mkdir -p "$out"
-    wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
-    npx --no-install wasm-opt -O3 $opt_flags "$out/${CRATE}_bg.wasm" -o "$out/${CRATE}_bg.wasm"
-    echo "$want" > "$stamp"
-}
+wasm_build www/pkg/embed target/wasm-embed "-C target-feature=+simd128" "--enable-simd" --features embed
+wasm_build www/pkg/embed-scalar target/wasm-embed-scalar "-C target-feature=-simd128" "" --features embed
 
-build www/pkg/embed target/wasm-embed "-C target-feature=+simd128" "--enable-simd"
-build www/pkg/embed-scalar target/wasm-embed-scalar "-C target-feature=-simd128" ""
-
-simd_n="$(simd_count "www/pkg/embed/${CRATE}_bg.wasm")"
-scalar_n="$(simd_count "www/pkg/embed-scalar/${CRATE}_bg.wasm")"
-say "SIMD instructions: embed $simd_n, embed-scalar $scalar_n"
-if [ "$simd_n" -eq 0 ] || [ "$scalar_n" -ne 0 ]; then
-    echo "[build-embed] FAIL: the SIMD build must have SIMD instructions and the scalar build none" >&2
-    exit 1
-fi
+check_simd "www/pkg/embed/${CRATE}_bg.wasm" "www/pkg/embed-scalar/${CRATE}_bg.wasm"
 
 # The example model of www/examples/docs.html.
 if [ ! -x "$CLI" ]; then

@@ -73,11 +73,8 @@ impl Session {
     /// skipped, skip_reasons}`.
     #[wasm_bindgen(js_name = loadTrain)]
     pub fn load_train(&mut self, name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
-        let t = now();
-        let opts: JsReadOptions = from_js(options, "read options")?;
-        let (data, stats) = read_any_bytes(name, bytes, &opts.to_options()?).map_err(js_err)?;
-        self.timings.read = now() - t;
-        let out = summary(&data, &stats)?;
+        self.timings.read = 0.0;
+        let (data, out) = self.read(name, bytes, options)?;
         self.inner.set_train(data);
         Ok(out)
     }
@@ -85,11 +82,7 @@ impl Session {
     /// Loads a separate test set (same forms as `loadTrain`).
     #[wasm_bindgen(js_name = loadTest)]
     pub fn load_test(&mut self, name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
-        let t = now();
-        let opts: JsReadOptions = from_js(options, "read options")?;
-        let (data, stats) = read_any_bytes(name, bytes, &opts.to_options()?).map_err(js_err)?;
-        self.timings.read += now() - t;
-        let out = summary(&data, &stats)?;
+        let (data, out) = self.read(name, bytes, options)?;
         self.inner.set_test(Some(data));
         Ok(out)
     }
@@ -191,6 +184,19 @@ impl Session {
         timings.predict = now() - t;
         let report = eval.map(|e| page_report(&clf, &e, &self.inner, timings));
         Ok(Model { clf, report })
+    }
+}
+
+impl Session {
+    /// Reads a whole file, adding the time to the `read` timing; returns the documents and
+    /// the summary for JavaScript.
+    fn read(&mut self, name: &str, bytes: &[u8], options: JsValue) -> Result<(Dataset, JsValue), JsError> {
+        let t = now();
+        let opts: JsReadOptions = from_js(options, "read options")?;
+        let (data, stats) = read_any_bytes(name, bytes, &opts.to_options()?).map_err(js_err)?;
+        self.timings.read += now() - t;
+        let out = summary(&data, &stats)?;
+        Ok((data, out))
     }
 }
 
